@@ -1,0 +1,172 @@
+/* TSV table parsing and lookup. */
+#include "data/table.h"
+#include "data/embedded.h"
+#include "text/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct narr_table {
+    char *text;
+    narr_row *rows;
+    size_t count;
+};
+
+const narr_embedded *narr_embedded_find(const narr_embedded *table, const char *name)
+{
+    for (; table->name; table++)
+        if (strcmp(table->name, name) == 0)
+            return table;
+    return NULL;
+}
+
+static int compare_keys(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int c = memcmp(a, b, alen < blen ? alen : blen);
+    if (c)
+        return c;
+    return (alen > blen) - (alen < blen);
+}
+
+static int compare_rows(const void *a, const void *b)
+{
+    const narr_row *x = a, *y = b;
+    return compare_keys(x->field[0], x->key_len, y->field[0], y->key_len);
+}
+
+static size_t count_lines(const char *s, size_t n)
+{
+    size_t lines = 1;
+    for (size_t i = 0; i < n; i++)
+        lines += s[i] == '\n';
+    return lines;
+}
+
+/* Splits one line (NUL-terminated, in place) into row; false if malformed. */
+static bool split_fields(char *line, narr_row *row)
+{
+    int k = 0;
+    row->field[k++] = line;
+    for (char *p = line; *p; p++) {
+        if (*p != '\t')
+            continue;
+        *p = '\0';
+        if (k == NARR_TABLE_MAX_FIELDS)
+            return false;
+        row->field[k++] = p + 1;
+    }
+    row->nfields = k;
+    for (int i = k; i < NARR_TABLE_MAX_FIELDS; i++)
+        row->field[i] = "";
+    row->key_len = strlen(row->field[0]);
+    return row->key_len > 0;
+}
+
+narr_table *narr_table_parse(const char *text, size_t n, const char *source,
+                             int min_fields, narr_status *err, char *msg,
+                             size_t msg_size)
+{
+    narr_table *t = calloc(1, sizeof *t);
+    if (!t || !(t->text = malloc(n + 1)) ||
+        !(t->rows = malloc(count_lines(text, n) * sizeof *t->rows))) {
+        narr_table_free(t);
+        *err = NARR_E_NOMEM;
+        snprintf(msg, msg_size, "%s: out of memory", source);
+        return NULL;
+    }
+    memcpy(t->text, text, n);
+    t->text[n] = '\0';
+    size_t bad;
+    if (!narr_utf8_valid(t->text, n, &bad)) {
+        int line = 1;
+        for (size_t i = 0; i < bad; i++)
+            line += text[i] == '\n';
+        snprintf(msg, msg_size, "%s:%d: not valid UTF-8", source, line);
+        goto fail;
+    }
+    char *p = t->text;
+    for (int line = 1; p; line++) {
+        char *eol = strchr(p, '\n');
+        if (eol)
+            *eol = '\0';
+        size_t len = strlen(p);
+        if (len && p[len - 1] == '\r')
+            p[--len] = '\0';
+        if (len && p[0] != '#') {
+            narr_row *row = &t->rows[t->count];
+            row->line = line;
+            if (!split_fields(p, row) || row->nfields < min_fields) {
+                snprintf(msg, msg_size,
+                         "%s:%d: expected %d tab-separated fields with a "
+                         "non-empty first one", source, line, min_fields);
+                goto fail;
+            }
+            t->count++;
+        }
+        p = eol ? eol + 1 : NULL;
+    }
+    qsort(t->rows, t->count, sizeof *t->rows, compare_rows);
+    for (size_t i = 1; i < t->count; i++) {
+        if (compare_rows(&t->rows[i - 1], &t->rows[i]) == 0) {
+            const narr_row *a = &t->rows[i - 1], *b = &t->rows[i];
+            snprintf(msg, msg_size, "%s:%d: duplicate key '%s' (also line %d)",
+                     source, a->line > b->line ? a->line : b->line, a->field[0],
+                     a->line < b->line ? a->line : b->line);
+            goto fail;
+        }
+    }
+    *err = NARR_OK;
+    return t;
+fail:
+    narr_table_free(t);
+    *err = NARR_E_DATA;
+    return NULL;
+}
+
+narr_table *narr_table_from_asset(const char *name, int min_fields,
+                                  narr_status *err, char *msg, size_t msg_size)
+{
+    const narr_embedded *e = narr_embedded_find(narr_asset_table, name);
+    if (!e) {
+        *err = NARR_E_DATA;
+        snprintf(msg, msg_size, "built-in table '%s' is missing", name);
+        return NULL;
+    }
+    char source[128];
+    snprintf(source, sizeof source, "assets/%s.tsv", name);
+    return narr_table_parse(e->data, (size_t)e->size, source, min_fields, err,
+                            msg, msg_size);
+}
+
+const narr_row *narr_table_find(const narr_table *t, const char *key, size_t len)
+{
+    size_t lo = 0, hi = t ? t->count : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const narr_row *r = &t->rows[mid];
+        int c = compare_keys(key, len, r->field[0], r->key_len);
+        if (c == 0)
+            return r;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+size_t narr_table_count(const narr_table *t) { return t ? t->count : 0; }
+
+const narr_row *narr_table_row(const narr_table *t, size_t i)
+{
+    return i < t->count ? &t->rows[i] : NULL;
+}
+
+void narr_table_free(narr_table *t)
+{
+    if (!t)
+        return;
+    free(t->text);
+    free(t->rows);
+    free(t);
+}

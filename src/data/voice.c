@@ -1,0 +1,195 @@
+/* voice: INI presets → narr_voice. */
+#include "data/voice.h"
+#include "data/embedded.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void set_defaults(narr_voice *v)
+{
+    memset(v, 0, sizeof *v);
+    snprintf(v->espeak_voice, sizeof v->espeak_voice, "fr");
+    snprintf(v->number_locale, sizeof v->number_locale, "fr");
+    v->rate = 165;
+    v->pitch = 50;
+    v->range = 50;
+    v->pause_sentence_ms = 350;
+    v->pause_paragraph_ms = 750;
+    v->pause_heading_ms = 900;
+}
+
+static char *strip(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+static bool copy_str(char *dst, size_t size, const char *src)
+{
+    return (size_t)snprintf(dst, size, "%s", src) < size;
+}
+
+/* One "key = value" line; false if the key or value is not valid. */
+static bool set_field(narr_voice *v, const char *key, const char *val)
+{
+    static const struct {
+        const char *key;
+        size_t offset;
+        int lo, hi;
+    } ints[] = {
+        {"rate", offsetof(narr_voice, rate), 80, 450},
+        {"pitch", offsetof(narr_voice, pitch), 0, 100},
+        {"range", offsetof(narr_voice, range), 0, 100},
+        {"pause_sentence", offsetof(narr_voice, pause_sentence_ms), 0, 10000},
+        {"pause_paragraph", offsetof(narr_voice, pause_paragraph_ms), 0, 10000},
+        {"pause_heading", offsetof(narr_voice, pause_heading_ms), 0, 10000},
+    };
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+        if (strcmp(key, ints[i].key) == 0)
+            return parse_int(val, ints[i].lo, ints[i].hi,
+                             (int *)((char *)v + ints[i].offset));
+    if (strcmp(key, "name") == 0)
+        return copy_str(v->name, sizeof v->name, val);
+    if (strcmp(key, "description") == 0)
+        return copy_str(v->description, sizeof v->description, val);
+    if (strcmp(key, "espeak") == 0)
+        return copy_str(v->espeak_voice, sizeof v->espeak_voice, val);
+    if (strcmp(key, "voice_file") == 0)
+        return copy_str(v->voice_file, sizeof v->voice_file, val);
+    if (strcmp(key, "variant") == 0)
+        return copy_str(v->variant, sizeof v->variant, val);
+    if (strcmp(key, "numbers") == 0)
+        return strcmp(val, "fr") == 0 || strcmp(val, "fr_BE") == 0 ||
+                       strcmp(val, "fr_CH") == 0
+                   ? copy_str(v->number_locale, sizeof v->number_locale, val)
+                   : false;
+    if (strcmp(key, "quotes") == 0) {
+        static const char *const styles[] = {"pause", "spoken", "voice"};
+        for (int s = 0; s < 3; s++)
+            if (strcmp(val, styles[s]) == 0) {
+                v->quotes = (narr_quote_style)s;
+                return true;
+            }
+    }
+    return false;
+}
+
+static narr_status parse(const char *text, size_t n, const char *source,
+                         narr_voice *v, char *msg, size_t msg_size)
+{
+    set_defaults(v);
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return NARR_E_NOMEM;
+    memcpy(copy, text, n);
+    copy[n] = '\0';
+    narr_status st = NARR_OK;
+    char *p = copy;
+    for (int line = 1; p && st == NARR_OK; line++) {
+        char *eol = strchr(p, '\n');
+        if (eol)
+            *eol = '\0';
+        char *s = strip(p);
+        p = eol ? eol + 1 : NULL;
+        if (!*s || *s == '#' || *s == ';' || *s == '[')
+            continue;
+        char *eq = strchr(s, '=');
+        if (eq)
+            *eq = '\0';
+        if (!eq || !set_field(v, strip(s), strip(eq + 1))) {
+            snprintf(msg, msg_size, "%s:%d: bad setting '%s'; see voices/fr.ini "
+                     "for the keys and their ranges", source, line, strip(s));
+            st = NARR_E_DATA;
+        }
+    }
+    free(copy);
+    return st;
+}
+
+static narr_status load_file(const char *path, narr_voice *v, char *msg, size_t msg_size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(msg, msg_size, "%s: cannot open voice preset: %s", path, strerror(errno));
+        return NARR_E_IO;
+    }
+    char text[16384];
+    size_t n = fread(text, 1, sizeof text, f);
+    bool too_big = n == sizeof text;
+    fclose(f);
+    if (too_big) {
+        snprintf(msg, msg_size, "%s: voice preset too large", path);
+        return NARR_E_DATA;
+    }
+    narr_status st = parse(text, n, path, v, msg, msg_size);
+    if (st == NARR_OK && v->voice_file[0] && v->voice_file[0] != '/') {
+        /* A voice file is relative to the preset's folder. */
+        char resolved[sizeof v->voice_file];
+        const char *slash = strrchr(path, '/');
+        int dir = slash ? (int)(slash - path + 1) : 0;
+        if ((size_t)snprintf(resolved, sizeof resolved, "%.*s%s", dir, path,
+                             v->voice_file) >= sizeof resolved)
+            return NARR_E_DATA;
+        memcpy(v->voice_file, resolved, sizeof resolved);
+    }
+    if (st == NARR_OK && !v->name[0])
+        copy_str(v->name, sizeof v->name, path);
+    return st;
+}
+
+narr_status narr_voice_load(const char *name, narr_voice *v, char *msg, size_t msg_size)
+{
+    size_t len = strlen(name);
+    if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".ini") == 0))
+        return load_file(name, v, msg, msg_size);
+    const narr_embedded *e = narr_embedded_find(narr_voice_table, name);
+    if (!e) {
+        narr_buf names;
+        narr_buf_init(&names);
+        for (const narr_embedded *p = narr_voice_table; p->name; p++) {
+            narr_buf_append_str(&names, names.len ? ", " : "");
+            narr_buf_append_str(&names, p->name);
+        }
+        snprintf(msg, msg_size, "unknown voice '%s'; available voices: %s "
+                 "(or give the path to an .ini preset)", name, narr_buf_str(&names));
+        narr_buf_deinit(&names);
+        return NARR_E_VOICE;
+    }
+    char source[128];
+    snprintf(source, sizeof source, "voices/%s.ini", name);
+    return parse(e->data, (size_t)e->size, source, v, msg, msg_size);
+}
+
+narr_status narr_voice_list(narr_buf *out)
+{
+    for (const narr_embedded *p = narr_voice_table; p->name; p++) {
+        narr_voice v;
+        char msg[256];
+        narr_status st = parse(p->data, (size_t)p->size, p->name, &v, msg, sizeof msg);
+        if (st != NARR_OK)
+            return st;
+        narr_buf_append_str(out, p->name);
+        narr_buf_append_char(out, '\t');
+        narr_buf_append_str(out, v.description);
+        if ((st = narr_buf_append_char(out, '\n')) != NARR_OK)
+            return st;
+    }
+    return NARR_OK;
+}

@@ -1,0 +1,41 @@
+/* voice: voice presets (voices/NAME.ini, compiled in, or a path to an .ini):
+ * which eSpeak NG voice, how fast and high it speaks, the pauses between
+ * sentences, paragraphs and headings, how quotations are read and which
+ * locale spells numbers. A preset is data: every stage reads its part. */
+#ifndef NARR_VOICE_H
+#define NARR_VOICE_H
+
+#include "text/buf.h"
+
+typedef enum {
+    NARR_QUOTES_PAUSE,  /* a short pause around the quotation */
+    NARR_QUOTES_SPOKEN, /* "je cite … fin de citation" */
+    NARR_QUOTES_VOICE,  /* read with another pitch */
+} narr_quote_style;
+
+typedef struct {
+    char name[64];
+    char description[256];
+    char espeak_voice[64];  /* eSpeak NG voice name, e.g. "fr" */
+    char voice_file[512];   /* or a voice file path (resolved), "" if none */
+    char variant[64];       /* eSpeak variant, e.g. "f3", "" if none */
+    int rate;               /* words per minute */
+    int pitch;              /* 0-100 */
+    int range;              /* 0-100 */
+    int pause_sentence_ms;
+    int pause_paragraph_ms;
+    int pause_heading_ms;
+    narr_quote_style quotes;
+    char number_locale[16]; /* ICU locale: "fr", "fr_BE", "fr_CH" */
+} narr_voice;
+
+/* Loads the built-in preset called name, or the .ini file at that path
+ * when name contains a '/' or ends in ".ini". NARR_E_VOICE (unknown name,
+ * message lists the presets), NARR_E_IO or NARR_E_DATA ("FILE:LINE: ..."). */
+narr_status narr_voice_load(const char *name, narr_voice *voice, char *msg,
+                            size_t msg_size);
+
+/* Appends "name<TAB>description\n" for each built-in preset to out. */
+narr_status narr_voice_list(narr_buf *out);
+
+#endif

@@ -1,0 +1,227 @@
+/* normalize: tokenizes a sentence and runs the rules over it. */
+#include "normalize/normalize.h"
+#include "data/embedded.h"
+#include "normalize/rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/utf8.h"
+
+#define RULE_ENTRY(name) &narr_rule_##name,
+static const narr_rule *const rules[] = {NARR_RULES(RULE_ENTRY)};
+#undef RULE_ENTRY
+
+typedef struct {
+    const char *name;
+    narr_table *table;
+} named_table;
+
+struct narr_normalizer {
+    narr_numbers *numbers;
+    named_table *tables;
+    size_t ntables;
+    narr_tokens tokens;
+};
+
+void narr_normalizer_free(narr_normalizer *nz)
+{
+    if (!nz)
+        return;
+    narr_numbers_free(nz->numbers);
+    for (size_t i = 0; i < nz->ntables; i++)
+        narr_table_free(nz->tables[i].table);
+    free(nz->tables);
+    narr_tokens_deinit(&nz->tokens);
+    free(nz);
+}
+
+narr_normalizer *narr_normalizer_new(const char *number_locale, narr_status *err,
+                                     char *msg, size_t msg_size)
+{
+    narr_normalizer *nz = calloc(1, sizeof *nz);
+    if (!nz) {
+        *err = NARR_E_NOMEM;
+        snprintf(msg, msg_size, "out of memory");
+        return NULL;
+    }
+    narr_tokens_init(&nz->tokens);
+    nz->numbers = narr_numbers_new(number_locale, err);
+    if (!nz->numbers) {
+        snprintf(msg, msg_size, "ICU has no French number spelling for locale '%s'",
+                 number_locale);
+        goto fail;
+    }
+    size_t count = 0;
+    while (narr_asset_table[count].name)
+        count++;
+    nz->tables = calloc(count ? count : 1, sizeof *nz->tables);
+    if (!nz->tables) {
+        *err = NARR_E_NOMEM;
+        goto fail;
+    }
+    for (size_t i = 0; i < count; i++) {
+        nz->tables[i].name = narr_asset_table[i].name;
+        nz->tables[i].table = narr_table_from_asset(nz->tables[i].name, 1, err, msg, msg_size);
+        if (!nz->tables[i].table)
+            goto fail;
+        nz->ntables++;
+    }
+    *err = NARR_OK;
+    return nz;
+fail:
+    narr_normalizer_free(nz);
+    return NULL;
+}
+
+const narr_table *narr_normalizer_table(const narr_normalizer *nz, const char *name)
+{
+    for (size_t i = 0; i < nz->ntables; i++)
+        if (strcmp(nz->tables[i].name, name) == 0)
+            return nz->tables[i].table;
+    return NULL;
+}
+
+narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n,
+                                    narr_buf *out)
+{
+    narr_status st = narr_tokenize(s, n, &nz->tokens);
+    if (st != NARR_OK)
+        return st;
+    size_t start = out->len;
+    narr_norm norm = {
+        .tok = nz->tokens.tok,
+        .ntok = nz->tokens.count,
+        .out = out,
+        .numbers = nz->numbers,
+        .nz = nz,
+    };
+    for (size_t i = 0; i < norm.ntok && norm.status == NARR_OK;) {
+        size_t used = 0;
+        for (size_t r = 0; r < sizeof rules / sizeof rules[0] && !used; r++) {
+            norm.span_space = norm.tok[i].space_before;
+            norm.span_started = false;
+            used = rules[r]->apply(&norm, i);
+        }
+        if (!used) {
+            norm.span_space = norm.tok[i].space_before;
+            norm.span_started = false;
+            narr_say_token(&norm, i);
+            used = 1;
+        }
+        i += used;
+    }
+    (void)start;
+    return norm.status;
+}
+
+/* ---- helpers for the rules (rule.h) ---- */
+
+const narr_token *narr_at(const narr_norm *n, size_t i)
+{
+    return i < n->ntok ? &n->tok[i] : NULL;
+}
+
+bool narr_is(const narr_norm *n, size_t i, const char *text)
+{
+    const narr_token *t = narr_at(n, i);
+    return t && t->len == strlen(text) && memcmp(t->s, text, t->len) == 0;
+}
+
+bool narr_is_kind(const narr_norm *n, size_t i, narr_token_kind kind)
+{
+    const narr_token *t = narr_at(n, i);
+    return t && t->kind == kind;
+}
+
+bool narr_is_char(const narr_norm *n, size_t i, int32_t cp)
+{
+    const narr_token *t = narr_at(n, i);
+    return t && (t->kind == NARR_TOK_PUNCT || t->kind == NARR_TOK_SYMBOL) && t->cp == cp;
+}
+
+bool narr_glued(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    return t && i > 0 && !t->space_before;
+}
+
+const narr_table *narr_norm_table(const narr_norm *n, const char *name)
+{
+    return narr_normalizer_table(n->nz, name);
+}
+
+static void keep(narr_norm *n, narr_status st)
+{
+    if (n->status == NARR_OK)
+        n->status = st;
+}
+
+void narr_say_glue(narr_norm *n)
+{
+    n->glue_next = true;
+    n->force_space = false;
+}
+
+void narr_say_n(narr_norm *n, const char *words, size_t len)
+{
+    if (len == 0 || n->status != NARR_OK)
+        return;
+    bool space;
+    if (n->out->len == 0)
+        space = false;
+    else if (n->glue_next)
+        space = false;
+    else if (n->force_space)
+        space = true;
+    else
+        space = n->span_started || n->span_space;
+    char last = narr_buf_last(n->out);
+    if (last == ' ')
+        space = false;
+    if (space)
+        keep(n, narr_buf_append_char(n->out, ' '));
+    n->glue_next = n->force_space = false;
+    if (n->out->len == 0) {
+        /* The first word of the sentence gets a capital. */
+        size_t i = 0;
+        int32_t cp = narr_utf8_next(words, len, &i);
+        if (cp >= 0 && narr_uc_is_lower(cp)) {
+            keep(n, narr_utf8_append(n->out, narr_uc_to_upper(cp)));
+            words += i;
+            len -= i;
+        }
+    }
+    keep(n, narr_buf_append(n->out, words, len));
+    n->span_started = true;
+}
+
+void narr_say(narr_norm *n, const char *words)
+{
+    narr_say_n(n, words, strlen(words));
+}
+
+void narr_say_token(narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    if (t)
+        narr_say_n(n, t->s, t->len);
+}
+
+void narr_say_cardinal(narr_norm *n, int64_t v, narr_gender g)
+{
+    narr_buf words;
+    narr_buf_init(&words);
+    keep(n, narr_spell_cardinal(n->numbers, v, g, &words));
+    narr_say_n(n, narr_buf_str(&words), words.len);
+    narr_buf_deinit(&words);
+}
+
+void narr_say_ordinal(narr_norm *n, int64_t v, narr_gender g, bool plural)
+{
+    narr_buf words;
+    narr_buf_init(&words);
+    keep(n, narr_spell_ordinal(n->numbers, v, g, plural, &words));
+    narr_say_n(n, narr_buf_str(&words), words.len);
+    narr_buf_deinit(&words);
+}

@@ -1,0 +1,28 @@
+/* normalize: the fourth stage, the French normalizer. One sentence of
+ * written French in, what a radio newsreader says out ("M. Dupont arrive
+ * à 14h30." → "Monsieur Dupont arrive à quatorze heures trente."). Rules
+ * (rules/rule_*.c, one concern each) rewrite token spans in a fixed order;
+ * their word lists are the TSV tables of assets/, compiled in. */
+#ifndef NARR_NORMALIZE_H
+#define NARR_NORMALIZE_H
+
+#include "data/table.h"
+#include "text/buf.h"
+
+typedef struct narr_normalizer narr_normalizer;
+
+/* number_locale: ICU locale for number words ("fr", "fr_BE", "fr_CH").
+ * Owned: narr_normalizer_free. NULL with *err and a message on failure. */
+narr_normalizer *narr_normalizer_new(const char *number_locale, narr_status *err,
+                                     char *msg, size_t msg_size);
+void narr_normalizer_free(narr_normalizer *nz);
+
+/* Appends the spoken form of s[0..n) (one sentence, clean NFC UTF-8) to
+ * out. NARR_OK or NARR_E_NOMEM. */
+narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n,
+                                    narr_buf *out);
+
+/* A built-in table by name ("abbreviations", ...), or NULL. Borrowed. */
+const narr_table *narr_normalizer_table(const narr_normalizer *nz, const char *name);
+
+#endif

@@ -1,0 +1,59 @@
+/* The interface between the normalizer and its rules. A rule looks at the
+ * tokens at position i and either returns 0 (not mine) or says the spoken
+ * words for a span with the narr_say* helpers and returns how many tokens
+ * it consumed. Rules never call each other; shared readings (numbers)
+ * live in numeral.h. */
+#ifndef NARR_RULE_H
+#define NARR_RULE_H
+
+#include "data/table.h"
+#include "normalize/numbers.h"
+#include "normalize/token.h"
+#include "text/buf.h"
+
+typedef struct narr_norm narr_norm;
+
+typedef size_t (*narr_rule_apply)(narr_norm *n, size_t i);
+
+typedef struct {
+    const char *name;
+    narr_rule_apply apply;
+} narr_rule;
+
+/* The state of one sentence being normalized. */
+struct narr_norm {
+    const narr_token *tok;
+    size_t ntok;
+    narr_buf *out;
+    const narr_numbers *numbers;
+    const struct narr_normalizer *nz;
+    narr_status status;   /* first error (sticky) */
+    bool span_space;      /* source had a space before the current span */
+    bool span_started;    /* the current rule has already said something */
+    bool force_space;     /* a removed span: the next word gets a space */
+    bool glue_next;       /* narr_say_glue: no space before the next word */
+};
+
+/* Token access: NULL / false past the end. */
+const narr_token *narr_at(const narr_norm *n, size_t i);
+bool narr_is(const narr_norm *n, size_t i, const char *text);
+bool narr_is_kind(const narr_norm *n, size_t i, narr_token_kind kind);
+bool narr_is_char(const narr_norm *n, size_t i, int32_t cp);
+/* Token i exists and touches token i-1 (no space between). */
+bool narr_glued(const narr_norm *n, size_t i);
+
+/* Says words (UTF-8) as part of the current span; the first word of the
+ * sentence gets a capital. */
+void narr_say(narr_norm *n, const char *words);
+void narr_say_n(narr_norm *n, const char *words, size_t len);
+void narr_say_cardinal(narr_norm *n, int64_t v, narr_gender g);
+void narr_say_ordinal(narr_norm *n, int64_t v, narr_gender g, bool plural);
+/* Says token i as written. */
+void narr_say_token(narr_norm *n, size_t i);
+/* Glues what comes next to what was said, with no space ("l'" + "I A"). */
+void narr_say_glue(narr_norm *n);
+
+/* A built-in table ("units", "abbreviations", ...); NULL if absent. */
+const narr_table *narr_norm_table(const narr_norm *n, const char *name);
+
+#endif

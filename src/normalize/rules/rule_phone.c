@@ -1,0 +1,11 @@
+/* rule_phone: not written yet (see rules.h for what it covers). */
+#include "normalize/rules.h"
+
+static size_t apply(narr_norm *n, size_t i)
+{
+    (void)n;
+    (void)i;
+    return 0;
+}
+
+const narr_rule narr_rule_phone = {"phone", apply};

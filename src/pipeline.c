@@ -1,0 +1,270 @@
+/* The pipeline: input → decode → document → sentences → normalize →
+ * speak → sink, one sentence at a time, so the first sentence is heard
+ * before the rest is read and memory does not grow with the input. */
+#include "narrateur.h"
+#include "audio/sink.h"
+#include "data/voice.h"
+#include "normalize/normalize.h"
+#include "speak/speaker.h"
+#include "text/document.h"
+#include "text/sentences.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct narr_pipeline {
+    narr_config cfg;
+    narr_voice voice;
+    narr_normalizer *normalizer;
+    narr_speaker *speaker;
+    narr_sink *sink;
+    const narr_table *abbreviations;
+    narr_buf carry;     /* an unfinished sentence from a block that continues */
+    narr_buf spoken;    /* the normalized sentence */
+    narr_buf line;      /* what --print writes */
+    long sentences;     /* sentences read so far, over all inputs */
+    char errmsg[1024];
+    char warning[1024];
+    bool has_warning;
+};
+
+static narr_status fail(narr_pipeline *p, narr_status st, const char *msg)
+{
+    snprintf(p->errmsg, sizeof p->errmsg, "%s", msg);
+    return st;
+}
+
+narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
+                                 char *errmsg, size_t errmsg_size)
+{
+    narr_pipeline *p = calloc(1, sizeof *p);
+    if (!p) {
+        *err = NARR_E_NOMEM;
+        snprintf(errmsg, errmsg_size, "out of memory");
+        return NULL;
+    }
+    p->cfg = *cfg;
+    if (!p->cfg.print_to)
+        p->cfg.print_to = stdout;
+    narr_buf_init(&p->carry);
+    narr_buf_init(&p->spoken);
+    narr_buf_init(&p->line);
+    char msg[1024] = "";
+    *err = narr_voice_load(cfg->voice ? cfg->voice : "fr", &p->voice, msg, sizeof msg);
+    if (*err == NARR_OK)
+        p->normalizer = narr_normalizer_new(p->voice.number_locale, err, msg, sizeof msg);
+    if (*err == NARR_OK) {
+        p->abbreviations = narr_normalizer_table(p->normalizer, "abbreviations");
+        if (cfg->print != NARR_PRINT_TEXT)
+            p->speaker = narr_speaker_new(&p->voice, cfg->rate, err, msg, sizeof msg);
+    }
+    if (*err == NARR_OK && cfg->print == NARR_PRINT_NONE) {
+        int rate = narr_speaker_rate(p->speaker);
+        p->sink = cfg->output ? narr_sink_open_file(cfg->output, rate, err, msg, sizeof msg)
+                              : narr_sink_open_device(cfg->device, rate, err, msg, sizeof msg);
+    }
+    if (*err != NARR_OK) {
+        snprintf(errmsg, errmsg_size, "%s", msg);
+        narr_pipeline_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void narr_pipeline_free(narr_pipeline *p)
+{
+    if (!p)
+        return;
+    narr_sink_free(p->sink);
+    narr_speaker_free(p->speaker);
+    narr_normalizer_free(p->normalizer);
+    narr_buf_deinit(&p->carry);
+    narr_buf_deinit(&p->spoken);
+    narr_buf_deinit(&p->line);
+    free(p);
+}
+
+const char *narr_pipeline_errmsg(const narr_pipeline *p) { return p->errmsg; }
+
+const char *narr_pipeline_take_warning(narr_pipeline *p)
+{
+    if (!p->has_warning)
+        return NULL;
+    p->has_warning = false;
+    return p->warning;
+}
+
+static narr_status to_sink(void *user, const int16_t *pcm, size_t frames)
+{
+    narr_pipeline *p = user;
+    narr_status st = narr_sink_write(p->sink, pcm, frames);
+    if (st != NARR_OK)
+        fail(p, st, narr_sink_errmsg(p->sink));
+    return st;
+}
+
+static narr_status silence(narr_pipeline *p, int ms)
+{
+    static const int16_t zeros[4096];
+    size_t frames = (size_t)ms * (size_t)narr_speaker_rate(p->speaker) / 1000;
+    while (frames) {
+        size_t n = frames < 4096 ? frames : 4096;
+        narr_status st = to_sink(p, zeros, n);
+        if (st != NARR_OK)
+            return st;
+        frames -= n;
+    }
+    return NARR_OK;
+}
+
+static bool has_letters_or_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80 || (s[i] >= '0' && s[i] <= '9') ||
+            ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+            return true;
+    return false;
+}
+
+static narr_status print_line(narr_pipeline *p, const char *s, size_t n)
+{
+    /* Flushed a line at a time: a reader on a pipe hears as we go. */
+    if (fwrite(s, 1, n, p->cfg.print_to) != n || fputc('\n', p->cfg.print_to) == EOF ||
+        fflush(p->cfg.print_to) != 0) {
+        snprintf(p->errmsg, sizeof p->errmsg, "cannot write the output: %s", strerror(errno));
+        return NARR_E_IO;
+    }
+    return NARR_OK;
+}
+
+/* Speaks (or prints) one sentence, then the pause that follows it. */
+static narr_status sentence(narr_pipeline *p, const char *s, size_t n, int pause_ms)
+{
+    narr_buf_clear(&p->spoken);
+    narr_status st = narr_normalize_sentence(p->normalizer, s, n, &p->spoken);
+    if (st != NARR_OK)
+        return fail(p, st, narr_strerror(st));
+    const char *text = narr_buf_str(&p->spoken);
+    size_t len = p->spoken.len;
+    if (!has_letters_or_digits(text, len))
+        return NARR_OK;
+    p->sentences++;
+    bool phonemes = strstr(text, "[[") != NULL;
+    switch (p->cfg.print) {
+    case NARR_PRINT_TEXT:
+        return print_line(p, text, len);
+    case NARR_PRINT_PHONEMES:
+        narr_buf_clear(&p->line);
+        st = narr_speaker_phonemes(p->speaker, text, len, phonemes, &p->line);
+        return st == NARR_OK ? print_line(p, p->line.data ? p->line.data : "", p->line.len)
+                             : fail(p, st, narr_strerror(st));
+    case NARR_PRINT_NONE:
+        break;
+    }
+    st = narr_speaker_say(p->speaker, text, len, phonemes, to_sink, p);
+    if (st == NARR_E_SYNTH)
+        return fail(p, st, narr_speaker_errmsg(p->speaker));
+    if (st != NARR_OK)
+        return st;
+    return silence(p, pause_ms);
+}
+
+static int block_pause(const narr_pipeline *p, narr_block_kind kind)
+{
+    return kind == NARR_BLOCK_TITLE || kind == NARR_BLOCK_HEADING ? p->voice.pause_heading_ms
+                                                                   : p->voice.pause_paragraph_ms;
+}
+
+/* Splits a block (after any carried-over text) into sentences. */
+static narr_status block(narr_pipeline *p, const narr_block *b)
+{
+    narr_status st;
+    if (p->carry.len) {
+        if ((st = narr_buf_append_char(&p->carry, ' ')) != NARR_OK ||
+            (st = narr_buf_append(&p->carry, b->text, b->len)) != NARR_OK)
+            return fail(p, st, narr_strerror(st));
+    }
+    narr_buf text = {0};
+    if (p->carry.len) {
+        text = p->carry;
+        narr_buf_init(&p->carry);
+    }
+    const char *s = text.len ? text.data : b->text;
+    size_t n = text.len ? text.len : b->len;
+    st = NARR_OK;
+    size_t i = 0;
+    while (st == NARR_OK) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i == n)
+            break;
+        bool complete;
+        size_t len = narr_sentence_length(s + i, n - i, p->abbreviations, &complete);
+        if (!complete && b->continues) {
+            st = narr_buf_append(&p->carry, s + i, n - i);
+            break;
+        }
+        size_t rest = i + len;
+        while (rest < n && s[rest] == ' ')
+            rest++;
+        bool last = rest == n && !b->continues;
+        st = sentence(p, s + i, len, last ? block_pause(p, b->kind) : p->voice.pause_sentence_ms);
+        i += len;
+    }
+    narr_buf_deinit(&text);
+    return st;
+}
+
+narr_status narr_pipeline_read(narr_pipeline *p, const char *path)
+{
+    bool use_stdin = !path || strcmp(path, "-") == 0;
+    const char *name = use_stdin ? "standard input" : path;
+    FILE *f = use_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        snprintf(p->errmsg, sizeof p->errmsg, "%s: cannot open: %s", path, strerror(errno));
+        return NARR_E_IO;
+    }
+    narr_decoder *dec = narr_decoder_new(f, name);
+    narr_document *doc = dec ? narr_document_new_text(dec) : NULL;
+    narr_status st = doc ? NARR_OK : fail(p, NARR_E_NOMEM, "out of memory");
+    long before = p->sentences;
+    narr_block b;
+    while (st == NARR_OK) {
+        st = narr_document_next(doc, &b);
+        const char *warning = narr_decoder_take_warning(dec);
+        if (warning) {
+            snprintf(p->warning, sizeof p->warning, "%s", warning);
+            p->has_warning = true;
+        }
+        if (st == NARR_OK)
+            st = block(p, &b);
+        else if (st != NARR_E_EMPTY)
+            fail(p, st, narr_decoder_errmsg(dec));
+    }
+    if (st == NARR_E_EMPTY) {
+        st = NARR_OK;
+        if (p->sentences == before) {
+            snprintf(p->errmsg, sizeof p->errmsg, "%s: no text to read aloud", name);
+            st = NARR_E_EMPTY;
+        }
+    }
+    narr_document_free(doc);
+    narr_decoder_free(dec);
+    if (!use_stdin)
+        fclose(f);
+    return st;
+}
+
+narr_status narr_pipeline_finish(narr_pipeline *p)
+{
+    if (p->cfg.print != NARR_PRINT_NONE) {
+        if (fflush(p->cfg.print_to) != 0)
+            return fail(p, NARR_E_IO, "cannot write the output");
+        return NARR_OK;
+    }
+    narr_status st = narr_sink_finish(p->sink);
+    if (st != NARR_OK)
+        fail(p, st, narr_sink_errmsg(p->sink));
+    return st;
+}

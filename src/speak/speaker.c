@@ -1,0 +1,212 @@
+/* speak: eSpeak NG wrapper (synchronous mode, one instance per process). */
+#include "speak/speaker.h"
+#include "text/utf8.h"
+
+#include <espeak-ng/espeak_ng.h>
+#include <espeak-ng/speak_lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct narr_speaker {
+    int rate;
+    narr_pcm_fn pcm;
+    void *user;
+    narr_status cb_status;
+    size_t samples;          /* samples of the current sentence so far */
+    const char *text;        /* the sentence being spoken */
+    size_t text_len;
+    narr_word_mark *words;
+    size_t nwords, words_cap;
+    narr_buf scratch;
+    char errmsg[1024];
+};
+
+/* eSpeak NG has one callback for the whole process: this is the one piece
+ * of global state in narrateur, guarding against a second speaker. */
+static bool speaker_live;
+
+static void set_error(narr_speaker *sp, const char *what, espeak_ng_STATUS status)
+{
+    char text[256];
+    espeak_ng_GetStatusCodeMessage(status, text, sizeof text);
+    snprintf(sp->errmsg, sizeof sp->errmsg, "%s: %s", what, text);
+}
+
+/* eSpeak reports word positions in code points (1-based); we want bytes. */
+static size_t byte_offset(const char *s, size_t n, int position)
+{
+    size_t i = 0;
+    for (int cp = 1; cp < position && i < n; cp++)
+        narr_utf8_next(s, n, &i);
+    return i;
+}
+
+static void note_word(narr_speaker *sp, const espeak_EVENT *ev)
+{
+    if (sp->nwords == sp->words_cap) {
+        size_t cap = sp->words_cap ? sp->words_cap * 2 : 32;
+        narr_word_mark *grown = realloc(sp->words, cap * sizeof *grown);
+        if (!grown)
+            return; /* marks are a bonus; speech goes on without them */
+        sp->words = grown;
+        sp->words_cap = cap;
+    }
+    narr_word_mark *m = &sp->words[sp->nwords++];
+    m->text_offset = byte_offset(sp->text, sp->text_len, ev->text_position);
+    m->sample = (size_t)ev->audio_position * (size_t)sp->rate / 1000;
+}
+
+static int on_synth(short *wav, int n, espeak_EVENT *events)
+{
+    narr_speaker *sp = events ? events[0].user_data : NULL;
+    if (!sp)
+        return 1;
+    for (espeak_EVENT *ev = events; ev->type != espeakEVENT_LIST_TERMINATED; ev++)
+        if (ev->type == espeakEVENT_WORD)
+            note_word(sp, ev);
+    if (wav && n > 0 && sp->cb_status == NARR_OK) {
+        sp->cb_status = sp->pcm(sp->user, wav, (size_t)n);
+        sp->samples += (size_t)n;
+    }
+    return sp->cb_status == NARR_OK ? 0 : 1;
+}
+
+narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
+                               narr_status *err, char *msg, size_t msg_size)
+{
+    if (speaker_live) {
+        *err = NARR_E_ARG;
+        snprintf(msg, msg_size, "eSpeak NG allows one speaker per process");
+        return NULL;
+    }
+    narr_speaker *sp = calloc(1, sizeof *sp);
+    if (!sp) {
+        *err = NARR_E_NOMEM;
+        snprintf(msg, msg_size, "out of memory");
+        return NULL;
+    }
+    narr_buf_init(&sp->scratch);
+    espeak_ng_InitializePath(NULL);
+    espeak_ng_ERROR_CONTEXT ctx = NULL;
+    espeak_ng_STATUS s = espeak_ng_Initialize(&ctx);
+    espeak_ng_ClearErrorContext(&ctx);
+    if (s != ENS_OK) {
+        set_error(sp, "cannot start eSpeak NG (is espeak-ng-data installed?)", s);
+        *err = NARR_E_SYNTH;
+        goto fail;
+    }
+    speaker_live = true;
+    if ((s = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL)) != ENS_OK) {
+        set_error(sp, "cannot set up eSpeak NG output", s);
+        *err = NARR_E_SYNTH;
+        goto fail;
+    }
+    espeak_SetSynthCallback(on_synth);
+    sp->rate = espeak_ng_GetSampleRate();
+    if (voice->voice_file[0]) {
+        s = espeak_ng_SetVoiceByFile(voice->voice_file);
+    } else {
+        char name[160];
+        snprintf(name, sizeof name, "%s%s%s", voice->espeak_voice,
+                 voice->variant[0] ? "+" : "", voice->variant);
+        s = espeak_ng_SetVoiceByName(name);
+    }
+    if (s != ENS_OK) {
+        char what[640];
+        snprintf(what, sizeof what, "eSpeak NG voice '%s' of preset '%s'",
+                 voice->voice_file[0] ? voice->voice_file : voice->espeak_voice,
+                 voice->name);
+        set_error(sp, what, s);
+        *err = NARR_E_VOICE;
+        goto fail;
+    }
+    int rate = rate_override > 0 ? rate_override : voice->rate;
+    espeak_ng_SetParameter(espeakRATE, rate, 0);
+    espeak_ng_SetParameter(espeakPITCH, voice->pitch, 0);
+    espeak_ng_SetParameter(espeakRANGE, voice->range, 0);
+    espeak_ng_SetParameter(espeakPUNCTUATION, espeakPUNCT_NONE, 0);
+    *err = NARR_OK;
+    return sp;
+fail:
+    snprintf(msg, msg_size, "%s", sp->errmsg);
+    narr_speaker_free(sp);
+    return NULL;
+}
+
+void narr_speaker_free(narr_speaker *sp)
+{
+    if (!sp)
+        return;
+    if (speaker_live) {
+        espeak_ng_Terminate();
+        speaker_live = false;
+    }
+    narr_buf_deinit(&sp->scratch);
+    free(sp->words);
+    free(sp);
+}
+
+int narr_speaker_rate(const narr_speaker *sp) { return sp->rate; }
+
+const char *narr_speaker_errmsg(const narr_speaker *sp) { return sp->errmsg; }
+
+const narr_word_mark *narr_speaker_words(const narr_speaker *sp, size_t *count)
+{
+    *count = sp->nwords;
+    return sp->words;
+}
+
+/* eSpeak needs a NUL-terminated copy. */
+static const char *terminated(narr_speaker *sp, const char *text, size_t len)
+{
+    narr_buf_clear(&sp->scratch);
+    if (narr_buf_append(&sp->scratch, text, len) != NARR_OK)
+        return NULL;
+    return narr_buf_str(&sp->scratch);
+}
+
+narr_status narr_speaker_say(narr_speaker *sp, const char *text, size_t len,
+                             bool phonemes, narr_pcm_fn pcm, void *user)
+{
+    const char *z = terminated(sp, text, len);
+    if (!z)
+        return NARR_E_NOMEM;
+    sp->pcm = pcm;
+    sp->user = user;
+    sp->cb_status = NARR_OK;
+    sp->samples = 0;
+    sp->nwords = 0;
+    sp->text = z;
+    sp->text_len = len;
+    unsigned flags = espeakCHARS_UTF8 | (phonemes ? espeakPHONEMES : 0);
+    espeak_ng_STATUS s = espeak_ng_Synthesize(z, len + 1, 0, POS_CHARACTER, 0,
+                                              flags, NULL, sp);
+    if (sp->cb_status != NARR_OK)
+        return sp->cb_status;
+    if (s != ENS_OK) {
+        set_error(sp, "eSpeak NG synthesis failed", s);
+        return NARR_E_SYNTH;
+    }
+    return NARR_OK;
+}
+
+narr_status narr_speaker_phonemes(narr_speaker *sp, const char *text, size_t len,
+                                  bool phonemes, narr_buf *out)
+{
+    const char *z = terminated(sp, text, len);
+    if (!z)
+        return NARR_E_NOMEM;
+    int mode = espeakCHARS_UTF8 | (phonemes ? espeakPHONEMES : 0);
+    const void *p = z;
+    narr_status st = NARR_OK;
+    while (p && st == NARR_OK) {
+        const char *ph = espeak_TextToPhonemes(&p, mode, 0);
+        if (!ph || !*ph)
+            continue;
+        if (out->len && narr_buf_last(out) != ' ')
+            st = narr_buf_append_char(out, ' ');
+        if (st == NARR_OK)
+            st = narr_buf_append_str(out, ph[0] == ' ' ? ph + 1 : ph);
+    }
+    return st;
+}

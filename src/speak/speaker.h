@@ -1,0 +1,50 @@
+/* speak: the fifth stage and the only code that includes eSpeak NG.
+ * eSpeak NG keeps global state and is not reentrant, so there is at most
+ * one live speaker per process, driven from one thread. Synthesis is
+ * synchronous: PCM (16-bit mono at narr_speaker_rate) comes back through
+ * the caller's callback while narr_speaker_say runs. Text is data: it is
+ * never read as SSML, and as [[phonemes]] only when the caller says so. */
+#ifndef NARR_SPEAKER_H
+#define NARR_SPEAKER_H
+
+#include "data/voice.h"
+#include <stdint.h>
+
+typedef struct narr_speaker narr_speaker;
+
+/* Receives samples; return NARR_OK to go on, an error to stop synthesis. */
+typedef narr_status (*narr_pcm_fn)(void *user, const int16_t *pcm, size_t frames);
+
+/* A word event: where a word starts in the spoken text and in the audio. */
+typedef struct {
+    size_t text_offset; /* byte offset in the text given to narr_speaker_say */
+    size_t sample;      /* sample offset from the start of that sentence */
+} narr_word_mark;
+
+/* Starts eSpeak NG with the voice's settings; rate_override (words per
+ * minute) replaces the preset's when > 0. NARR_E_SYNTH when eSpeak NG or
+ * its data is missing, NARR_E_VOICE for an unknown eSpeak voice,
+ * NARR_E_ARG when a speaker is already live. Owned: narr_speaker_free. */
+narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
+                               narr_status *err, char *msg, size_t msg_size);
+void narr_speaker_free(narr_speaker *sp);
+
+int narr_speaker_rate(const narr_speaker *sp);
+
+/* Synthesizes text[0..len) (UTF-8), calling pcm as samples come. With
+ * phonemes, [[...]] spans are eSpeak phoneme input (the normalizer's
+ * lexicon output); the article's own "[[" never reaches here intact. */
+narr_status narr_speaker_say(narr_speaker *sp, const char *text, size_t len,
+                             bool phonemes, narr_pcm_fn pcm, void *user);
+
+/* The word marks of the last narr_speaker_say; borrowed until the next. */
+const narr_word_mark *narr_speaker_words(const narr_speaker *sp, size_t *count);
+
+/* Appends eSpeak's phoneme mnemonics for text (as `espeak-ng -x`). */
+narr_status narr_speaker_phonemes(narr_speaker *sp, const char *text, size_t len,
+                                  bool phonemes, narr_buf *out);
+
+/* eSpeak NG's message for its last failure ("" if none); borrowed. */
+const char *narr_speaker_errmsg(const narr_speaker *sp);
+
+#endif

@@ -1,0 +1,76 @@
+/* Growable NUL-terminated byte buffer. */
+#include "text/buf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void narr_buf_init(narr_buf *b)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+}
+
+void narr_buf_deinit(narr_buf *b)
+{
+    free(b->data);
+    narr_buf_init(b);
+}
+
+void narr_buf_clear(narr_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+narr_status narr_buf_reserve(narr_buf *b, size_t extra)
+{
+    if (extra > SIZE_MAX / 2 - b->len)
+        return NARR_E_NOMEM;
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return NARR_OK;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    char *data = realloc(b->data, cap);
+    if (!data)
+        return NARR_E_NOMEM;
+    b->data = data;
+    b->cap = cap;
+    return NARR_OK;
+}
+
+narr_status narr_buf_append(narr_buf *b, const char *s, size_t n)
+{
+    narr_status st = narr_buf_reserve(b, n);
+    if (st != NARR_OK)
+        return st;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return NARR_OK;
+}
+
+narr_status narr_buf_append_str(narr_buf *b, const char *s)
+{
+    return narr_buf_append(b, s, strlen(s));
+}
+
+narr_status narr_buf_append_char(narr_buf *b, char c)
+{
+    return narr_buf_append(b, &c, 1);
+}
+
+char narr_buf_last(const narr_buf *b)
+{
+    return b->len ? b->data[b->len - 1] : '\0';
+}
+
+const char *narr_buf_str(const narr_buf *b)
+{
+    return b->data ? b->data : "";
+}

@@ -1,0 +1,31 @@
+/* A growable byte buffer for UTF-8 text, always NUL-terminated.
+ * Caller-owned struct: narr_buf_init / narr_buf_deinit. */
+#ifndef NARR_BUF_H
+#define NARR_BUF_H
+
+#include "narrateur.h"
+#include <stddef.h>
+
+typedef struct {
+    char *data; /* NUL-terminated once anything was appended; may be NULL */
+    size_t len;
+    size_t cap;
+} narr_buf;
+
+void narr_buf_init(narr_buf *b);
+void narr_buf_deinit(narr_buf *b);
+void narr_buf_clear(narr_buf *b);
+
+/* Each returns NARR_OK or NARR_E_NOMEM (the buffer is then unchanged). */
+narr_status narr_buf_reserve(narr_buf *b, size_t extra);
+narr_status narr_buf_append(narr_buf *b, const char *s, size_t n);
+narr_status narr_buf_append_str(narr_buf *b, const char *s);
+narr_status narr_buf_append_char(narr_buf *b, char c);
+
+/* The last byte, or 0 when empty. */
+char narr_buf_last(const narr_buf *b);
+
+/* The contents as a C string ("" when empty); borrowed. */
+const char *narr_buf_str(const narr_buf *b);
+
+#endif

@@ -1,0 +1,22 @@
+/* sentences: the third stage. Finds where a sentence ends in a block's
+ * text, knowing that "M. Dupont", "3,5", "c.-à-d.", "J. K. Rowling" and a
+ * "…" or "!" inside a quotation followed by lower case do not end one.
+ * Sentences are the unit of synthesis, timing and progress. */
+#ifndef NARR_SENTENCES_H
+#define NARR_SENTENCES_H
+
+#include "data/table.h"
+#include <stdbool.h>
+
+/* A sentence longer than this is cut at a comma or a space. */
+#define NARR_SENTENCE_MAX 1200
+
+/* Length in bytes of the sentence starting at text[0] (which is not a
+ * space). *complete is false when the text ran out before an end mark:
+ * the caller may wait for more text. abbreviations: the table of
+ * assets/abbreviations.tsv (may be NULL); a key ending in '.' whose 4th
+ * field is not "end" never ends a sentence. */
+size_t narr_sentence_length(const char *text, size_t len,
+                            const narr_table *abbreviations, bool *complete);
+
+#endif

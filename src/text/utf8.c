@@ -1,0 +1,187 @@
+/* UTF-8 helpers over ICU: validation, NFC, classes, case, Windows-1252. */
+#include "text/utf8.h"
+
+#include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+bool narr_utf8_valid(const char *s, size_t n, size_t *bad_at)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t at = i;
+        if (narr_utf8_next(s, n, &i) < 0) {
+            if (bad_at)
+                *bad_at = at;
+            return false;
+        }
+    }
+    return true;
+}
+
+int32_t narr_utf8_next(const char *s, size_t n, size_t *i)
+{
+    const uint8_t *u = (const uint8_t *)s;
+    if (u[*i] < 0x80)
+        return u[(*i)++];
+    int32_t at = (int32_t)*i, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+    UChar32 c;
+    U8_NEXT(u, at, len, c);
+    *i = (size_t)at;
+    return c < 0 ? -1 : c;
+}
+
+int32_t narr_utf8_prev(const char *s, size_t *i)
+{
+    if (*i == 0)
+        return -1;
+    const uint8_t *u = (const uint8_t *)s;
+    int32_t at = (int32_t)*i;
+    UChar32 c;
+    U8_PREV(u, 0, at, c);
+    *i = (size_t)at;
+    return c < 0 ? -1 : c;
+}
+
+narr_status narr_utf8_append(narr_buf *out, int32_t cp)
+{
+    char tmp[4];
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND((uint8_t *)tmp, len, 4, cp, err);
+    if (err)
+        return NARR_E_BAD_UTF8;
+    return narr_buf_append(out, tmp, (size_t)len);
+}
+
+/* Runs an ICU UTF-16 transform over UTF-8 text, appending UTF-8 to out. */
+static narr_status append_utf16(narr_buf *out, const UChar *u, int32_t ulen)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t need = 0;
+    u_strToUTF8(NULL, 0, &need, u, ulen, &e);
+    if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+        return NARR_E_BAD_UTF8;
+    narr_status st = narr_buf_reserve(out, (size_t)need);
+    if (st != NARR_OK)
+        return st;
+    e = U_ZERO_ERROR;
+    u_strToUTF8(out->data + out->len, need + 1, NULL, u, ulen, &e);
+    if (U_FAILURE(e))
+        return NARR_E_BAD_UTF8;
+    out->len += (size_t)need;
+    out->data[out->len] = '\0';
+    return NARR_OK;
+}
+
+static UChar *to_utf16(const char *s, size_t n, int32_t *ulen)
+{
+    if (n > INT32_MAX / 2)
+        return NULL;
+    UChar *u = malloc((n + 1) * sizeof *u);
+    if (!u)
+        return NULL;
+    UErrorCode e = U_ZERO_ERROR;
+    u_strFromUTF8(u, (int32_t)n + 1, ulen, s, (int32_t)n, &e);
+    if (U_FAILURE(e)) {
+        free(u);
+        return NULL;
+    }
+    return u;
+}
+
+narr_status narr_utf8_nfc(const char *s, size_t n, narr_buf *out)
+{
+    /* Below U+0300 every code point is already NFC and starts no
+     * composition, so most French text takes this fast path. */
+    bool simple = true;
+    for (size_t i = 0; i < n && simple;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        simple = narr_utf8_next(s, n, &i) < 0x300;
+    }
+    if (simple)
+        return narr_buf_append(out, s, n);
+
+    UErrorCode e = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&e);
+    int32_t ulen = 0;
+    UChar *u = to_utf16(s, n, &ulen);
+    if (U_FAILURE(e) || !u) {
+        free(u);
+        return u ? NARR_E_BAD_UTF8 : NARR_E_NOMEM;
+    }
+    int32_t cap = ulen * 3 + 16;
+    UChar *norm = malloc((size_t)cap * sizeof *norm);
+    narr_status st = NARR_E_NOMEM;
+    if (norm) {
+        int32_t nlen = unorm2_normalize(nfc, u, ulen, norm, cap, &e);
+        st = U_FAILURE(e) ? NARR_E_BAD_UTF8 : append_utf16(out, norm, nlen);
+    }
+    free(norm);
+    free(u);
+    return st;
+}
+
+narr_status narr_utf8_from_cp1252(const char *s, size_t n, narr_buf *out)
+{
+    if (n > INT32_MAX / 2)
+        return NARR_E_NOMEM;
+    UErrorCode e = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open("windows-1252", &e);
+    if (U_FAILURE(e))
+        return NARR_E_DATA;
+    UChar *u = malloc((n + 1) * sizeof *u);
+    narr_status st = NARR_E_NOMEM;
+    if (u) {
+        int32_t ulen = ucnv_toUChars(cnv, u, (int32_t)n + 1, s, (int32_t)n, &e);
+        st = U_FAILURE(e) ? NARR_E_BAD_UTF8 : append_utf16(out, u, ulen);
+    }
+    free(u);
+    ucnv_close(cnv);
+    return st;
+}
+
+bool narr_uc_is_letter(int32_t cp)
+{
+    return u_hasBinaryProperty(cp, UCHAR_ALPHABETIC) ||
+           (U_GET_GC_MASK(cp) & U_GC_M_MASK);
+}
+
+bool narr_uc_is_upper(int32_t cp) { return u_isupper(cp); }
+bool narr_uc_is_lower(int32_t cp) { return u_islower(cp); }
+bool narr_uc_is_space(int32_t cp) { return u_isUWhiteSpace(cp) || cp == 0x200B; }
+bool narr_uc_is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
+int32_t narr_uc_to_lower(int32_t cp) { return u_tolower(cp); }
+int32_t narr_uc_to_upper(int32_t cp) { return u_toupper(cp); }
+
+static narr_status map_case(const char *s, size_t n, narr_buf *out,
+                            int32_t (*map)(int32_t))
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp = narr_utf8_next(s, n, &i);
+        narr_status st = narr_utf8_append(out, cp < 0 ? 0xFFFD : map(cp));
+        if (st != NARR_OK)
+            return st;
+    }
+    return NARR_OK;
+}
+
+narr_status narr_utf8_lower(const char *s, size_t n, narr_buf *out)
+{
+    return map_case(s, n, out, narr_uc_to_lower);
+}
+
+narr_status narr_utf8_upper(const char *s, size_t n, narr_buf *out)
+{
+    return map_case(s, n, out, narr_uc_to_upper);
+}

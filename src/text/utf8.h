@@ -1,0 +1,43 @@
+/* UTF-8 and Unicode helpers: the only code that calls ICU's Unicode API
+ * (number spelling lives in normalize/numbers). Text is UTF-8 with an
+ * explicit length; offsets are bytes. */
+#ifndef NARR_UTF8_H
+#define NARR_UTF8_H
+
+#include "text/buf.h"
+#include <stdbool.h>
+#include <stdint.h>
+
+/* True if s[0..n) is valid UTF-8; otherwise *bad_at (if not NULL) is the
+ * byte offset of the first invalid sequence. */
+bool narr_utf8_valid(const char *s, size_t n, size_t *bad_at);
+
+/* Decodes the code point at s[*i] and advances *i; -1 on invalid UTF-8
+ * (then *i moves past the bad bytes). Requires *i < n. */
+int32_t narr_utf8_next(const char *s, size_t n, size_t *i);
+
+/* The code point ending just before s[*i], moving *i back; -1 at start. */
+int32_t narr_utf8_prev(const char *s, size_t *i);
+
+/* Appends the UTF-8 form of cp to out. */
+narr_status narr_utf8_append(narr_buf *out, int32_t cp);
+
+/* Appends s[0..n) (valid UTF-8) to out in NFC. */
+narr_status narr_utf8_nfc(const char *s, size_t n, narr_buf *out);
+
+/* Appends s[0..n), read as Windows-1252, to out as UTF-8. */
+narr_status narr_utf8_from_cp1252(const char *s, size_t n, narr_buf *out);
+
+bool narr_uc_is_letter(int32_t cp);  /* alphabetic, combining marks too */
+bool narr_uc_is_upper(int32_t cp);
+bool narr_uc_is_lower(int32_t cp);
+bool narr_uc_is_space(int32_t cp);   /* white space, incl. U+00A0, U+202F */
+bool narr_uc_is_digit(int32_t cp);   /* ASCII 0-9 only */
+int32_t narr_uc_to_lower(int32_t cp);
+int32_t narr_uc_to_upper(int32_t cp);
+
+/* Appends s[0..n) lower-cased (or upper-cased) to out. */
+narr_status narr_utf8_lower(const char *s, size_t n, narr_buf *out);
+narr_status narr_utf8_upper(const char *s, size_t n, narr_buf *out);
+
+#endif

@@ -1,0 +1,51 @@
+# Errors: exact messages and exit codes (1 runtime, 2 usage), and no
+# output file left behind.
+. "$TESTS_DIR/lib.sh"
+
+run "$NARRATEUR" --bogus
+expect_eq "bad option status" "$rc" 2
+expect_eq "bad option message" "$(head -n 1 <<<"$err")" "narrateur: unknown option '--bogus'"
+
+run "$NARRATEUR" --print nothing
+expect_eq "bad --print status" "$rc" 2
+expect_contains "bad --print message" "$err" "--print takes 'text' or 'phonemes', not 'nothing'"
+
+run "$NARRATEUR" --rate 20 </dev/null
+expect_eq "bad --rate status" "$rc" 2
+
+run "$NARRATEUR" -o "$TMP/x.xyz" "$EXAMPLE_ARTICLE"
+expect_eq "unknown output format status" "$rc" 2
+expect_no_file "$TMP/x.xyz"
+
+run "$NARRATEUR" --print text -o "$TMP/x.wav" "$EXAMPLE_ARTICLE"
+expect_eq "--print with -o status" "$rc" 2
+
+run "$NARRATEUR" "$TMP/missing.txt" -o "$TMP/out.wav"
+expect_eq "missing input status" "$rc" 1
+expect_eq "missing input message" "$err" "narrateur: $TMP/missing.txt: cannot read: No such file or directory"
+expect_no_file "$TMP/out.wav"
+
+run "$NARRATEUR" "$EXAMPLE_ARTICLE" -o "$TMP/no/such/dir/out.wav"
+expect_eq "unwritable output status" "$rc" 1
+expect_contains "unwritable output message" "$err" "$TMP/no/such/dir/out.wav: cannot create the output file: No such file or directory"
+
+run "$NARRATEUR" --voice klingon --print text </dev/null
+expect_eq "unknown voice status" "$rc" 1
+expect_contains "unknown voice lists presets" "$err" "unknown voice 'klingon'; available voices: fr"
+
+# A file-size limit makes the write fail midway: no file under the final
+# name and no temporary file left.
+(ulimit -f 50; trap '' XFSZ; exec "$NARRATEUR" "$EXAMPLE_ARTICLE" -o "$TMP/big.wav") 2>"$TMP/err"
+rc=$?
+expect_eq "failed write status" "$rc" 1
+expect_contains "failed write message" "$(cat "$TMP/err")" "$TMP/big.wav: cannot write"
+expect_eq "nothing left after a failed write" "$(ls -A "$TMP" | grep -c wav)" 0
+
+run "$NARRATEUR" --help
+expect_eq "help status" "$rc" 0
+expect_contains "help usage" "$out" "Usage: narrateur [OPTIONS] [FILE...]"
+
+run "$NARRATEUR" --version
+expect_eq "version" "$out" "narrateur 0.1.0"
+
+finish

@@ -1,0 +1,10 @@
+# A machine without sound: a clear message and exit 1, no crash.
+. "$TESTS_DIR/lib.sh"
+export ALSA_CONFIG_PATH="$TESTS_DIR/alsa-nodevice.conf"
+
+run "$NARRATEUR" <<<"Bonjour."
+expect_eq "no device status" "$rc" 1
+expect_eq "no device message" "$(grep '^narrateur:' <<<"$err")" \
+    "narrateur: no audio output device found; use -o FILE.wav to write a file"
+
+finish

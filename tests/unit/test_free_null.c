@@ -1,0 +1,25 @@
+/* Every _free accepts NULL. */
+#include "../check.h"
+#include "audio/sink.h"
+#include "data/table.h"
+#include "normalize/normalize.h"
+#include "normalize/numbers.h"
+#include "speak/speaker.h"
+#include "text/document.h"
+
+int main(void)
+{
+    narr_pipeline_free(NULL);
+    narr_table_free(NULL);
+    narr_normalizer_free(NULL);
+    narr_numbers_free(NULL);
+    narr_speaker_free(NULL);
+    narr_sink_free(NULL);
+    narr_decoder_free(NULL);
+    narr_document_free(NULL);
+    narr_buf b;
+    narr_buf_init(&b);
+    narr_buf_deinit(&b);
+    CHECK(b.data == NULL);
+    return CHECK_DONE();
+}

@@ -1,0 +1,39 @@
+/* voice presets: the built-in ones load; errors name file and line. */
+#include "../check.h"
+#include "data/voice.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+int main(void)
+{
+    narr_voice v;
+    char msg[512];
+    CHECK(narr_voice_load("fr", &v, msg, sizeof msg) == NARR_OK);
+    CHECK_STR_EQ(v.espeak_voice, "fr");
+    CHECK_STR_EQ(v.number_locale, "fr");
+    CHECK(v.rate >= 80 && v.rate <= 450);
+    CHECK(v.pause_paragraph_ms > v.pause_sentence_ms);
+
+    CHECK(narr_voice_load("nope", &v, msg, sizeof msg) == NARR_E_VOICE);
+    CHECK(strncmp(msg, "unknown voice 'nope'; available voices: fr", 42) == 0);
+
+    char path[] = "/tmp/narr_voice_XXXXXX.ini";
+    int fd = mkstemps(path, 4);
+    const char bad[] = "[voice]\nrate = 165\npitch = 300\n";
+    CHECK(write(fd, bad, sizeof bad - 1) == (ssize_t)(sizeof bad - 1));
+    close(fd);
+    CHECK(narr_voice_load(path, &v, msg, sizeof msg) == NARR_E_DATA);
+    char want[600];
+    snprintf(want, sizeof want, "%s:3: bad setting 'pitch'; see voices/fr.ini for the keys and their ranges", path);
+    CHECK_STR_EQ(msg, want);
+    unlink(path);
+
+    CHECK(narr_voice_load("/nonexistent/v.ini", &v, msg, sizeof msg) == NARR_E_IO);
+    narr_buf list;
+    narr_buf_init(&list);
+    CHECK(narr_voice_list(&list) == NARR_OK);
+    CHECK(strncmp(narr_buf_str(&list), "fr\t", 3) == 0);
+    narr_buf_deinit(&list);
+    return CHECK_DONE();
+}
