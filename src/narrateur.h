@@ -39,6 +39,8 @@ typedef struct {
     FILE *print_to;          /* where printing goes (stdout if NULL) */
     const char *output;      /* audio file path; NULL = audio device */
     const char *device;      /* device name or index; NULL = default */
+    const char *lexicon;     /* user pronunciation lexicon (TSV) or NULL */
+    const char *quotes;      /* "pause", "spoken", "voice"; NULL = the preset's */
 } narr_config;
 
 typedef struct narr_pipeline narr_pipeline;

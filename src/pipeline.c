@@ -5,6 +5,7 @@
 #include "audio/sink.h"
 #include "data/voice.h"
 #include "normalize/normalize.h"
+#include "speak/fixes.h"
 #include "speak/speaker.h"
 #include "text/document.h"
 #include "text/sentences.h"
@@ -12,6 +13,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct narr_pipeline {
     narr_config cfg;
@@ -22,6 +24,8 @@ struct narr_pipeline {
     const narr_table *abbreviations;
     narr_buf carry;     /* an unfinished sentence from a block that continues */
     narr_buf spoken;    /* the normalized sentence */
+    narr_buf fixed;     /* the same, respelled for eSpeak's slips */
+    const narr_table *fixes;
     narr_buf line;      /* what --print writes */
     long sentences;     /* sentences read so far, over all inputs */
     char errmsg[1024];
@@ -32,6 +36,24 @@ struct narr_pipeline {
 static narr_status fail(narr_pipeline *p, narr_status st, const char *msg)
 {
     snprintf(p->errmsg, sizeof p->errmsg, "%s", msg);
+    return st;
+}
+
+/* The user's lexicons: $XDG_CONFIG_HOME/narrateur/lexique.tsv (or
+ * ~/.config/...) when it exists, and --lexicon, which wins. */
+static narr_status load_lexicons(narr_pipeline *p, const char *lexicon, char *msg,
+                                 size_t msg_size)
+{
+    char path[4096];
+    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    int n = xdg && *xdg ? snprintf(path, sizeof path, "%s/narrateur/lexique.tsv", xdg)
+            : home      ? snprintf(path, sizeof path, "%s/.config/narrateur/lexique.tsv", home)
+                        : -1;
+    narr_status st = NARR_OK;
+    if (n > 0 && (size_t)n < sizeof path && access(path, F_OK) == 0)
+        st = narr_normalizer_add_lexicon(p->normalizer, "config_lexicon", path, msg, msg_size);
+    if (st == NARR_OK && lexicon)
+        st = narr_normalizer_add_lexicon(p->normalizer, "user_lexicon", lexicon, msg, msg_size);
     return st;
 }
 
@@ -49,13 +71,17 @@ narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
         p->cfg.print_to = stdout;
     narr_buf_init(&p->carry);
     narr_buf_init(&p->spoken);
+    narr_buf_init(&p->fixed);
     narr_buf_init(&p->line);
     char msg[1024] = "";
     *err = narr_voice_load(cfg->voice ? cfg->voice : "fr", &p->voice, msg, sizeof msg);
     if (*err == NARR_OK)
         p->normalizer = narr_normalizer_new(p->voice.number_locale, err, msg, sizeof msg);
+    if (*err == NARR_OK)
+        *err = load_lexicons(p, cfg->lexicon, msg, sizeof msg);
     if (*err == NARR_OK) {
         p->abbreviations = narr_normalizer_table(p->normalizer, "abbreviations");
+        p->fixes = narr_normalizer_table(p->normalizer, "espeak_fixes");
         if (cfg->print != NARR_PRINT_TEXT)
             p->speaker = narr_speaker_new(&p->voice, cfg->rate, err, msg, sizeof msg);
     }
@@ -81,6 +107,7 @@ void narr_pipeline_free(narr_pipeline *p)
     narr_normalizer_free(p->normalizer);
     narr_buf_deinit(&p->carry);
     narr_buf_deinit(&p->spoken);
+    narr_buf_deinit(&p->fixed);
     narr_buf_deinit(&p->line);
     free(p);
 }
@@ -150,10 +177,18 @@ static narr_status sentence(narr_pipeline *p, const char *s, size_t n, int pause
     if (!has_letters_or_digits(text, len))
         return NARR_OK;
     p->sentences++;
+    if (p->cfg.print == NARR_PRINT_TEXT)
+        return print_line(p, text, len);
+    /* What eSpeak is given: the text with its known slips respelled. */
+    narr_buf_clear(&p->fixed);
+    if ((st = narr_fix_slips(p->fixes, text, len, &p->fixed)) != NARR_OK)
+        return fail(p, st, narr_strerror(st));
+    text = narr_buf_str(&p->fixed);
+    len = p->fixed.len;
     bool phonemes = strstr(text, "[[") != NULL;
     switch (p->cfg.print) {
     case NARR_PRINT_TEXT:
-        return print_line(p, text, len);
+        break;
     case NARR_PRINT_PHONEMES:
         narr_buf_clear(&p->line);
         st = narr_speaker_phonemes(p->speaker, text, len, phonemes, &p->line);

@@ -32,6 +32,12 @@ static const char usage_text[] =
     "  -v, --voice NAME        voice preset (default: fr) or path to an .ini\n"
     "      --list-voices       list the voice presets\n"
     "  -r, --rate WPM          speaking rate in words per minute (80-450)\n"
+    "      --lexicon FILE      your pronunciations: lines of WORD<TAB>respelling\n"
+    "                          or WORD<TAB>[[eSpeak phonemes]]; they win over the\n"
+    "                          built-in lexicon and ~/.config/narrateur/lexique.tsv\n"
+    "      --quotes STYLE      how quotations are read: pause (a short pause),\n"
+    "                          spoken (\"je cite ... fin de citation\") or voice\n"
+    "                          (another pitch); default: the preset's\n"
     "\n"
     "  -h, --help              show this help and exit\n"
     "      --version           show the version and exit\n"
@@ -43,7 +49,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 runtime error, 2 usage error.\n";
 
-enum { OPT_PRINT = 256, OPT_VERSION, OPT_LIST_VOICES };
+enum { OPT_PRINT = 256, OPT_VERSION, OPT_LIST_VOICES, OPT_LEXICON, OPT_QUOTES };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -52,6 +58,8 @@ static const struct option long_options[] = {
     {"voice", required_argument, NULL, 'v'},
     {"rate", required_argument, NULL, 'r'},
     {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
+    {"lexicon", required_argument, NULL, OPT_LEXICON},
+    {"quotes", required_argument, NULL, OPT_QUOTES},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -119,6 +127,16 @@ int main(int argc, char **argv)
                 cfg.print = NARR_PRINT_PHONEMES;
             else
                 return usage_error("--print takes 'text' or 'phonemes', not '%s'", optarg);
+            break;
+        case OPT_LEXICON:
+            cfg.lexicon = optarg;
+            break;
+        case OPT_QUOTES:
+            if (strcmp(optarg, "pause") != 0 && strcmp(optarg, "spoken") != 0 &&
+                strcmp(optarg, "voice") != 0)
+                return usage_error("--quotes takes 'pause', 'spoken' or 'voice', not '%s'",
+                                   optarg);
+            cfg.quotes = optarg;
             break;
         case OPT_LIST_VOICES:
             return list_voices();

@@ -3,6 +3,7 @@
 #include "data/embedded.h"
 #include "normalize/rules.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,7 +56,8 @@ narr_normalizer *narr_normalizer_new(const char *number_locale, narr_status *err
     size_t count = 0;
     while (narr_asset_table[count].name)
         count++;
-    nz->tables = calloc(count ? count : 1, sizeof *nz->tables);
+    /* Room for the user's lexicons too (narr_normalizer_add_lexicon). */
+    nz->tables = calloc(count + NARR_LEXICON_SLOTS, sizeof *nz->tables);
     if (!nz->tables) {
         *err = NARR_E_NOMEM;
         goto fail;
@@ -72,6 +74,57 @@ narr_normalizer *narr_normalizer_new(const char *number_locale, narr_status *err
 fail:
     narr_normalizer_free(nz);
     return NULL;
+}
+
+narr_status narr_normalizer_add_lexicon(narr_normalizer *nz, const char *slot,
+                                        const char *path, char *msg, size_t msg_size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(msg, msg_size, "%s: cannot open lexicon: %s", path, strerror(errno));
+        return NARR_E_IO;
+    }
+    narr_buf text;
+    narr_buf_init(&text);
+    char chunk[8192];
+    size_t got;
+    narr_status st = NARR_OK;
+    while (st == NARR_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        st = text.len + got > NARR_LEXICON_MAX ? NARR_E_DATA : narr_buf_append(&text, chunk, got);
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed || st != NARR_OK) {
+        snprintf(msg, msg_size, "%s: %s", path,
+                 failed ? "cannot read lexicon" : "lexicon too large (16 MB at most)");
+        narr_buf_deinit(&text);
+        return failed ? NARR_E_IO : st;
+    }
+    narr_table *t = narr_table_parse(narr_buf_str(&text), text.len, path, 2, &st, msg, msg_size);
+    narr_buf_deinit(&text);
+    if (!t)
+        return st;
+    /* Every entry needs a spoken form; phonemes must be closed. */
+    for (size_t i = 0; i < narr_table_count(t); i++) {
+        const narr_row *row = narr_table_row(t, i);
+        const char *say = row->field[1];
+        bool open = strncmp(say, "[[", 2) == 0;
+        if (!say[0] || (open && !strstr(say, "]]"))) {
+            snprintf(msg, msg_size, "%s:%d: '%s' needs a respelling or [[phonemes]] "
+                     "after a tab", path, row->line, row->field[0]);
+            narr_table_free(t);
+            return NARR_E_DATA;
+        }
+    }
+    for (size_t i = 0; i < nz->ntables; i++) {
+        if (strcmp(nz->tables[i].name, slot) == 0) {
+            narr_table_free(nz->tables[i].table);
+            nz->tables[i].table = t;
+            return NARR_OK;
+        }
+    }
+    nz->tables[nz->ntables].name = slot;
+    nz->tables[nz->ntables++].table = t;
+    return NARR_OK;
 }
 
 const narr_table *narr_normalizer_table(const narr_normalizer *nz, const char *name)

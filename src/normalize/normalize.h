@@ -22,6 +22,17 @@ void narr_normalizer_free(narr_normalizer *nz);
 narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n,
                                     narr_buf *out);
 
+#define NARR_LEXICON_SLOTS 2
+#define NARR_LEXICON_MAX (16 * 1024 * 1024)
+
+/* Loads a user pronunciation lexicon (same TSV format as
+ * assets/lexicon.tsv) into slot "user_lexicon" (--lexicon) or
+ * "config_lexicon" ($XDG_CONFIG_HOME/narrateur/lexique.tsv); both win over
+ * the built-in one, user_lexicon first. NARR_E_IO, or NARR_E_DATA with
+ * "FILE:LINE: what is wrong" in msg. */
+narr_status narr_normalizer_add_lexicon(narr_normalizer *nz, const char *slot,
+                                        const char *path, char *msg, size_t msg_size);
+
 /* A built-in table by name ("abbreviations", ...), or NULL. Borrowed. */
 const narr_table *narr_normalizer_table(const narr_normalizer *nz, const char *name);
 

@@ -1,7 +1,11 @@
-/* numeral: written numbers → values and words. */
+/* numeral: written numbers → values and words ("12 500" → 12500,
+ * "3,05" → trois virgule zéro cinq), roman numerals ("XIV" → 14), and the
+ * agreement helpers the number rules share (une/un, "de"/"d'"). */
 #include "normalize/numeral.h"
 
 #include <string.h>
+
+#include "text/utf8.h"
 
 static bool sign_at(const narr_norm *n, size_t i, bool *negative)
 {
@@ -57,10 +61,11 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
     if (!narr_parse_digits(t->s, t->len, &v))
         return false;
     j++;
-    /* Groups only after a leading group of one to three digits. */
+    /* Groups only after a leading group of one to three digits, without
+     * a leading zero ("06 12 34" is no number). */
     size_t used;
     bool dot_groups = false;
-    if (t->len <= 3) {
+    if (t->len <= 3 && t->s[0] != '0') {
         while (group_at(n, j, &used)) {
             bool dot = used == 2;
             if (j > i + 1 && dot != dot_groups)
@@ -75,6 +80,11 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
             j += used;
         }
     }
+    if (j == i + 1 + (num->negative || num->positive) && t->len > 1) {
+        /* "007": the zeros are said, the rest is the number. */
+        while (num->lead_zeros + 1 < t->len && t->s[num->lead_zeros] == '0')
+            num->lead_zeros++;
+    }
     num->integer = v;
     if (narr_is_char(n, j, ',') && narr_glued(n, j) &&
         narr_is_kind(n, j + 1, NARR_TOK_NUMBER) && narr_glued(n, j + 1)) {
@@ -86,7 +96,8 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
     return true;
 }
 
-void narr_say_decimals(narr_norm *n, const char *digits, size_t len)
+/* One group of decimals: its leading zeros one by one, then a number. */
+static void say_digit_group(narr_norm *n, const char *digits, size_t len)
 {
     size_t k = 0;
     while (k < len && digits[k] == '0') {
@@ -98,17 +109,77 @@ void narr_say_decimals(narr_norm *n, const char *digits, size_t len)
         narr_say_cardinal(n, rest, NARR_MASCULINE);
 }
 
+void narr_say_decimals(narr_norm *n, const char *digits, size_t len)
+{
+    if (len <= 3) {
+        say_digit_group(n, digits, len);
+        return;
+    }
+    /* Long decimals ("3,14159") are read two digits at a time. */
+    for (size_t k = 0; k < len; k += 2)
+        say_digit_group(n, digits + k, len - k >= 2 ? 2 : 1);
+}
+
 void narr_say_numeral(narr_norm *n, const narr_numeral *num, narr_gender g)
 {
     if (num->negative)
         narr_say(n, "moins");
     else if (num->positive)
         narr_say(n, "plus");
+    for (size_t k = 0; k < num->lead_zeros; k++)
+        narr_say(n, "zéro");
     narr_say_cardinal(n, num->integer, num->frac ? NARR_MASCULINE : g);
     if (num->frac) {
         narr_say(n, "virgule");
         narr_say_decimals(n, num->frac, num->frac_len);
     }
+}
+
+/* Writes the word with its first letter in lower case into buf (NUL-
+ * terminated); 0 if it does not fit or is unchanged. */
+static size_t lower_first(const char *s, size_t len, char *buf, size_t cap)
+{
+    size_t k = 0;
+    int32_t cp = narr_utf8_next(s, len, &k);
+    if (cp < 0 || !narr_uc_is_upper(cp))
+        return 0;
+    cp = narr_uc_to_lower(cp);
+    char head[4];
+    size_t hl;
+    if (cp < 0x80) {
+        head[0] = (char)cp;
+        hl = 1;
+    } else if (cp < 0x800) {
+        head[0] = (char)(0xC0 | (cp >> 6));
+        head[1] = (char)(0x80 | (cp & 0x3F));
+        hl = 2;
+    } else if (cp < 0x10000) {
+        head[0] = (char)(0xE0 | (cp >> 12));
+        head[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        head[2] = (char)(0x80 | (cp & 0x3F));
+        hl = 3;
+    } else {
+        return 0;
+    }
+    size_t total = hl + (len - k);
+    if (total + 1 > cap)
+        return 0;
+    memcpy(buf, head, hl);
+    memcpy(buf + hl, s + k, len - k);
+    buf[total] = '\0';
+    return total;
+}
+
+const narr_row *narr_find_word(const narr_table *t, const narr_token *tok)
+{
+    if (!t || !tok || tok->kind != NARR_TOK_WORD)
+        return NULL;
+    const narr_row *row = narr_table_find(t, tok->s, tok->len);
+    if (row)
+        return row;
+    char buf[64];
+    size_t len = lower_first(tok->s, tok->len, buf, sizeof buf);
+    return len ? narr_table_find(t, buf, len) : NULL;
 }
 
 narr_gender narr_gender_of(const narr_norm *n, size_t i)
@@ -117,10 +188,137 @@ narr_gender narr_gender_of(const narr_norm *n, size_t i)
     const narr_table *fem = narr_norm_table(n, "feminine_nouns");
     if (!t || t->kind != NARR_TOK_WORD || !fem)
         return NARR_MASCULINE;
-    if (narr_table_find(fem, t->s, t->len))
+    if (narr_find_word(fem, t))
         return NARR_FEMININE;
-    if (t->len > 1 && (t->s[t->len - 1] == 's' || t->s[t->len - 1] == 'x') &&
-        narr_table_find(fem, t->s, t->len - 1))
-        return NARR_FEMININE;
+    /* Plurals: "mesures", "voix" (listed as is), "bourses". */
+    if (t->len > 1 && (t->s[t->len - 1] == 's' || t->s[t->len - 1] == 'x')) {
+        narr_token sing = *t;
+        sing.len--;
+        if (narr_find_word(fem, &sing))
+            return NARR_FEMININE;
+    }
     return NARR_MASCULINE;
+}
+
+bool narr_numeral_ends_in_scale(const narr_numeral *num)
+{
+    return !num->frac && num->integer >= 1000000 && num->integer % 1000000 == 0;
+}
+
+/* Short function words that end like plural nouns but never take "de"
+ * after a number: a tiny grammar list, sorted for bsearch. */
+static const char *const not_nouns[] = {
+    "ailleurs", "alors", "après", "aux", "avons", "ces", "chez", "dans", "des",
+    "depuis", "deux", "dix", "environ", "les", "leurs", "lors", "mais", "mes",
+    "moins", "nos", "nous", "parfois", "pas", "plus", "plusieurs", "puis",
+    "sans", "ses", "six", "sous", "tes", "toujours", "tous", "très", "trois",
+    "vers", "vos", "vous",
+};
+
+static int compare_word(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
+bool narr_takes_de(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    if (!t || t->kind != NARR_TOK_WORD || !t->space_before || t->len < 3 || t->len > 40)
+        return false;
+    char last = t->s[t->len - 1];
+    if (last != 's' && last != 'x')
+        return false;
+    char word[48];
+    memcpy(word, t->s, t->len);
+    word[t->len] = '\0';
+    return !bsearch(word, not_nouns, sizeof not_nouns / sizeof not_nouns[0],
+                    sizeof not_nouns[0], compare_word);
+}
+
+static bool vowel_or_h(int32_t cp)
+{
+    static const int32_t vowels[] = {
+        'a', 'e', 'h', 'i', 'o', 'u', 'y', 0xE0, 0xE2, 0xE4, 0xE6, 0xE8, 0xE9,
+        0xEA, 0xEB, 0xEE, 0xEF, 0xF4, 0xF6, 0xF9, 0xFB, 0xFC, 0x153,
+    };
+    for (size_t k = 0; k < sizeof vowels / sizeof vowels[0]; k++)
+        if (cp == vowels[k])
+            return true;
+    return false;
+}
+
+void narr_say_de(narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    size_t k = 0;
+    if (t && t->kind == NARR_TOK_WORD &&
+        vowel_or_h(narr_uc_to_lower(narr_utf8_next(t->s, t->len, &k)))) {
+        narr_say(n, "d'");
+        narr_say_glue(n);
+    } else {
+        narr_say(n, "de");
+    }
+}
+
+/* Roman numerals: parsed, then written back in canonical form and
+ * compared, so that only well-formed numerals count ("IIII", "IC" do not). */
+static int roman_digit(char c)
+{
+    switch (c) {
+    case 'I': return 1;
+    case 'V': return 5;
+    case 'X': return 10;
+    case 'L': return 50;
+    case 'C': return 100;
+    case 'D': return 500;
+    case 'M': return 1000;
+    default: return 0;
+    }
+}
+
+bool narr_parse_roman(const char *s, size_t len, bool lower, int64_t *v)
+{
+    if (len == 0 || len > 15)
+        return false;
+    char up[16];
+    for (size_t k = 0; k < len; k++) {
+        char c = s[k];
+        if (lower) {
+            if (c < 'a' || c > 'z')
+                return false;
+            c = (char)(c - 'a' + 'A');
+        }
+        if (!roman_digit(c))
+            return false;
+        up[k] = c;
+    }
+    int total = 0;
+    for (size_t k = 0; k < len; k++) {
+        int d = roman_digit(up[k]);
+        int next = k + 1 < len ? roman_digit(up[k + 1]) : 0;
+        total += d < next ? -d : d;
+    }
+    if (total <= 0 || total >= 4000)
+        return false;
+    static const struct { int value; const char *text; } parts[] = {
+        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+        {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"},
+    };
+    char canon[20];
+    size_t cl = 0;
+    int rest = total;
+    for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
+        while (rest >= parts[p].value) {
+            size_t pl = strlen(parts[p].text);
+            if (cl + pl >= sizeof canon)
+                return false;
+            memcpy(canon + cl, parts[p].text, pl);
+            cl += pl;
+            rest -= parts[p].value;
+        }
+    }
+    if (cl != len || memcmp(canon, up, len) != 0)
+        return false;
+    *v = total;
+    return true;
 }

@@ -1,7 +1,9 @@
 /* numeral: reading a written number from the tokens, shared by the rules
  * that need one (number, money, percent, unit, ...). A numeral is an
  * optional sign, digits with optional thousands groups ("12 500",
- * "8.350") and an optional decimal part after a comma ("3,14"). */
+ * "8.350") and an optional decimal part after a comma ("3,14"). Also the
+ * small helpers those rules share: roman numerals ("XIV" → 14), "de"/"d'"
+ * after "millions", the gender of the noun after a number. */
 #ifndef NARR_NUMERAL_H
 #define NARR_NUMERAL_H
 
@@ -14,6 +16,7 @@ typedef struct {
     const char *frac;     /* decimal digits after the comma, or NULL */
     size_t frac_len;
     size_t ntok;          /* tokens it spans, 0 if none */
+    size_t lead_zeros;    /* "007": zeros before a lone digit run, said one by one */
 } narr_numeral;
 
 /* Reads the numeral at token i; false (and ntok = 0) if there is none.
@@ -26,11 +29,34 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num);
 void narr_say_numeral(narr_norm *n, const narr_numeral *num, narr_gender g);
 
 /* Says decimal digits as a newsreader does: leading zeros one by one,
- * then the rest as a number ("05" → "zéro cinq"). */
+ * then the rest as a number ("05" → "zéro cinq"); four digits or more
+ * are read in pairs ("1313" → "treize treize"). */
 void narr_say_decimals(narr_norm *n, const char *digits, size_t len);
 
 /* The gender of the noun at token i (looked up in the feminine_nouns
  * table, plural s tolerated), for the agreement of un/une. */
 narr_gender narr_gender_of(const narr_norm *n, size_t i);
+
+/* True when the numeral is said ending with a scale word ("deux
+ * millions", "un milliard"): a noun after it then takes "de"/"d'". */
+bool narr_numeral_ends_in_scale(const narr_numeral *num);
+
+/* True when the word at token i is a noun that takes "de" after
+ * "millions" ("habitants", "euros", "Français"), not a function word
+ * ("dans", "sur", "de"). */
+bool narr_takes_de(const narr_norm *n, size_t i);
+
+/* Says "de", or "d'" glued to the word at token i when it starts with a
+ * vowel or h ("d'euros", "de foyers"). */
+void narr_say_de(narr_norm *n, size_t i);
+
+/* The value of a roman numeral in canonical form, s[0..len) all capitals
+ * ("XIV" → 14, "MMXXVI" → 2026; "IIII", "VX", "Je" are none). With
+ * lower, all small letters instead ("xxi"). */
+bool narr_parse_roman(const char *s, size_t len, bool lower, int64_t *v);
+
+/* The row of table t for the word token tok as written, or with its first
+ * letter in lower case ("Tome" → "tome"); NULL if none. */
+const narr_row *narr_find_word(const narr_table *t, const narr_token *tok);
 
 #endif

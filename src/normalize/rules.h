@@ -20,6 +20,7 @@
     X(ordinal)        /* 1er, 2e, 21e, XXIe */ \
     X(roman)          /* Louis XIV, tome III */ \
     X(number)         /* 12 500, -8, 3,14 */ \
+    X(lexicon)        /* OpenAI, Metz, Joe Biden: assets/lexicon.tsv */ \
     X(abbreviation)   /* M., Mme, p., etc. */ \
     X(acronym)        /* SNCF, l'IA, OTAN */ \
     X(symbol)         /* & @ + = § */ \

@@ -6,6 +6,7 @@
 #include <espeak-ng/speak_lib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct narr_speaker {
     int rate;
@@ -71,6 +72,34 @@ static int on_synth(short *wav, int n, espeak_EVENT *events)
     return sp->cb_status == NARR_OK ? 0 : 1;
 }
 
+/* eSpeak NG lower-cases a voice file path and cuts it at 59 bytes, so
+ * any other path is loaded through a short lower-case copy in /tmp. */
+static espeak_ng_STATUS set_voice_file(const char *path)
+{
+    bool usable = strlen(path) < 60;
+    for (const char *c = path; *c && usable; c++)
+        usable = !(*c >= 'A' && *c <= 'Z');
+    if (usable)
+        return espeak_ng_SetVoiceByFile(path);
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return ENS_VOICE_NOT_FOUND;
+    char copy[64];
+    snprintf(copy, sizeof copy, "/tmp/narrateur-voice-%ld.voice", (long)getpid());
+    FILE *out = fopen(copy, "wb");
+    char chunk[4096];
+    size_t n;
+    bool ok = out != NULL;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, in)) > 0)
+        ok = fwrite(chunk, 1, n, out) == n;
+    fclose(in);
+    if (out && fclose(out) != 0)
+        ok = false;
+    espeak_ng_STATUS s = ok ? espeak_ng_SetVoiceByFile(copy) : ENS_VOICE_NOT_FOUND;
+    unlink(copy);
+    return s;
+}
+
 narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
                                narr_status *err, char *msg, size_t msg_size)
 {
@@ -104,7 +133,7 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
     espeak_SetSynthCallback(on_synth);
     sp->rate = espeak_ng_GetSampleRate();
     if (voice->voice_file[0]) {
-        s = espeak_ng_SetVoiceByFile(voice->voice_file);
+        s = set_voice_file(voice->voice_file);
     } else {
         char name[160];
         snprintf(name, sizeof name, "%s%s%s", voice->espeak_voice,
@@ -190,23 +219,37 @@ narr_status narr_speaker_say(narr_speaker *sp, const char *text, size_t len,
     return NARR_OK;
 }
 
+static narr_status discard(void *user, const int16_t *pcm, size_t frames)
+{
+    (void)user, (void)pcm, (void)frames;
+    return NARR_OK;
+}
+
+/* Phonemes come from eSpeak's phoneme trace during a real synthesis (as
+ * `espeak-ng -x` does), so they honour the same flags as the audio:
+ * espeak_TextToPhonemes would ignore [[phoneme]] input. */
 narr_status narr_speaker_phonemes(narr_speaker *sp, const char *text, size_t len,
                                   bool phonemes, narr_buf *out)
 {
-    const char *z = terminated(sp, text, len);
-    if (!z)
+    char *trace = NULL;
+    size_t trace_len = 0;
+    FILE *f = open_memstream(&trace, &trace_len);
+    if (!f)
         return NARR_E_NOMEM;
-    int mode = espeakCHARS_UTF8 | (phonemes ? espeakPHONEMES : 0);
-    const void *p = z;
-    narr_status st = NARR_OK;
-    while (p && st == NARR_OK) {
-        const char *ph = espeak_TextToPhonemes(&p, mode, 0);
-        if (!ph || !*ph)
+    espeak_SetPhonemeTrace(espeakPHONEMES_SHOW, f);
+    narr_status st = narr_speaker_say(sp, text, len, phonemes, discard, NULL);
+    espeak_SetPhonemeTrace(0, NULL);
+    fclose(f);
+    /* One line: clauses are joined with a space. */
+    size_t start = out->len;
+    for (size_t i = 0; st == NARR_OK && i < trace_len; i++) {
+        char c = trace[i] == '\n' ? ' ' : trace[i];
+        if (c == ' ' && (out->len == start || narr_buf_last(out) == ' '))
             continue;
-        if (out->len && narr_buf_last(out) != ' ')
-            st = narr_buf_append_char(out, ' ');
-        if (st == NARR_OK)
-            st = narr_buf_append_str(out, ph[0] == ' ' ? ph + 1 : ph);
+        st = narr_buf_append_char(out, c);
     }
+    while (out->len > start && narr_buf_last(out) == ' ')
+        out->data[--out->len] = '\0';
+    free(trace);
     return st;
 }

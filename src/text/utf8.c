@@ -50,15 +50,19 @@ int32_t narr_utf8_prev(const char *s, size_t *i)
     return c < 0 ? -1 : c;
 }
 
+size_t narr_utf8_encode(int32_t cp, char out[4])
+{
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND((uint8_t *)out, len, 4, cp, err);
+    return err ? 0 : (size_t)len;
+}
+
 narr_status narr_utf8_append(narr_buf *out, int32_t cp)
 {
     char tmp[4];
-    int32_t len = 0;
-    UBool err = false;
-    U8_APPEND((uint8_t *)tmp, len, 4, cp, err);
-    if (err)
-        return NARR_E_BAD_UTF8;
-    return narr_buf_append(out, tmp, (size_t)len);
+    size_t len = narr_utf8_encode(cp, tmp);
+    return len ? narr_buf_append(out, tmp, len) : NARR_E_BAD_UTF8;
 }
 
 /* Runs an ICU UTF-16 transform over UTF-8 text, appending UTF-8 to out. */

@@ -19,6 +19,9 @@ int32_t narr_utf8_next(const char *s, size_t n, size_t *i);
 /* The code point ending just before s[*i], moving *i back; -1 at start. */
 int32_t narr_utf8_prev(const char *s, size_t *i);
 
+/* Writes the UTF-8 form of cp to out; returns its length (0 if invalid). */
+size_t narr_utf8_encode(int32_t cp, char out[4]);
+
 /* Appends the UTF-8 form of cp to out. */
 narr_status narr_utf8_append(narr_buf *out, int32_t cp);
 

@@ -16,7 +16,15 @@ int main(void)
     CHECK(v.pause_paragraph_ms > v.pause_sentence_ms);
 
     CHECK(narr_voice_load("nope", &v, msg, sizeof msg) == NARR_E_VOICE);
-    CHECK(strncmp(msg, "unknown voice 'nope'; available voices: fr", 42) == 0);
+    CHECK_STR_EQ(msg, "unknown voice 'nope'; available voices: femme, fr, fr-BE, fr-CH, "
+                      "lent (or give the path to an .ini preset)");
+    const char *presets[] = {"femme", "fr", "fr-BE", "fr-CH", "lent"};
+    for (size_t i = 0; i < 5; i++)
+        CHECK(narr_voice_load(presets[i], &v, msg, sizeof msg) == NARR_OK);
+    CHECK(narr_voice_load("fr-BE", &v, msg, sizeof msg) == NARR_OK);
+    CHECK_STR_EQ(v.number_locale, "fr_BE");
+    CHECK(narr_voice_load("femme", &v, msg, sizeof msg) == NARR_OK);
+    CHECK_STR_EQ(v.variant, "f3");
 
     char path[] = "/tmp/narr_voice_XXXXXX.ini";
     int fd = mkstemps(path, 4);
@@ -33,7 +41,7 @@ int main(void)
     narr_buf list;
     narr_buf_init(&list);
     CHECK(narr_voice_list(&list) == NARR_OK);
-    CHECK(strncmp(narr_buf_str(&list), "fr\t", 3) == 0);
+    CHECK(strncmp(narr_buf_str(&list), "femme\t", 6) == 0);
     narr_buf_deinit(&list);
     return CHECK_DONE();
 }

@@ -1,30 +1,168 @@
-/* rule_abbreviation: abbreviations from assets/abbreviations.tsv, whose
- * columns are: written form, spoken form, context, and "end" when it may
- * close a sentence. Context says when the expansion applies: "any",
- * "name" (before a capitalized word: "M. Dupont" → monsieur Dupont) or
- * "number" (before a number: "p. 12" → page douze). The longest written
- * form that matches wins ("c.-à-d." over "c."). */
+/* rule_abbreviation: abbreviations from assets/abbreviations.tsv (columns:
+ * written form, spoken form, context, "end"), each expanded only in its
+ * context: "M. Dupont" → monsieur Dupont, "St-Pierre" → Saint-Pierre,
+ * "p. 18" → page dix-huit, "av. J.-C." → avant Jésus-Christ but
+ * "av. Foch" → avenue Foch (the longest written form wins), "la lettre M."
+ * and "nos 3 enfants" stay as they are. */
 #include "normalize/rules.h"
 #include "text/utf8.h"
 
 #include <string.h>
 
-#define MAX_SPAN 8
+#define MAX_SPAN 8   /* tokens: "c.-à-d." is 7 */
+#define MAX_KEY 48   /* bytes */
+#define MAX_SPACES 1 /* "av. J.-C." */
 
-static bool context_holds(const narr_norm *n, const char *context, size_t next)
+/* The first row whose key is >= key[0..len) in the table's byte order. */
+static size_t lower_bound(const narr_table *t, const char *key, size_t len)
 {
-    if (strcmp(context, "any") == 0 || context[0] == '\0')
-        return true;
-    const narr_token *t = narr_at(n, next);
-    if (strcmp(context, "number") == 0)
-        return t && t->kind == NARR_TOK_NUMBER;
-    if (strcmp(context, "name") == 0) {
-        if (!t || t->kind != NARR_TOK_WORD)
+    size_t lo = 0, hi = narr_table_count(t);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const narr_row *r = narr_table_row(t, mid);
+        size_t m = r->key_len < len ? r->key_len : len;
+        int c = memcmp(r->field[0], key, m);
+        if (c < 0 || (c == 0 && r->key_len < len))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Looks key[0..len) up: the exact row (or NULL) in *exact, and whether
+ * some longer key starts with it (worth adding tokens). */
+static bool lookup(const narr_table *t, const char *key, size_t len, const narr_row **exact)
+{
+    size_t at = lower_bound(t, key, len);
+    *exact = NULL;
+    if (at == narr_table_count(t))
+        return false;
+    const narr_row *r = narr_table_row(t, at);
+    if (r->key_len < len || memcmp(r->field[0], key, len) != 0)
+        return false;
+    if (r->key_len == len) {
+        *exact = r;
+        if (at + 1 == narr_table_count(t))
             return false;
-        size_t k = 0;
-        return narr_uc_is_upper(narr_utf8_next(t->s, t->len, &k));
+        r = narr_table_row(t, at + 1);
+        return r->key_len > len && memcmp(r->field[0], key, len) == 0;
+    }
+    return true;
+}
+
+static bool starts_upper(const narr_token *t)
+{
+    size_t k = 0;
+    return t && t->kind == NARR_TOK_WORD && narr_uc_is_upper(narr_utf8_next(t->s, t->len, &k));
+}
+
+static bool token_in(const narr_token *t, const char *const *words)
+{
+    for (; t && *words; words++)
+        if (t->len == strlen(*words) && memcmp(t->s, *words, t->len) == 0)
+            return true;
+    return false;
+}
+
+/* Particles inside names: "M. de Villepin", "bd de la Villette". */
+static const char *const particles[] = {"de", "du", "des", "d", "la", "l", "le",
+                                        "van", "von", "di", "da", "del", NULL};
+/* Titles after which "le"/"la" starts a function: "M. le maire". */
+static const char *const title_keys[] = {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", NULL};
+static const char *const articles[] = {"le", "la", "les", "l", "Le", "La", "Les", NULL};
+/* A bare word abbreviation before a number ("nos 5 et 6") needs one of
+ * these before it, or it is the plain word ("nos 3 enfants"). */
+static const char *const determiners[] = {"les", "des", "aux", "ces", "Les", "Des", "Aux",
+                                          "Ces", NULL};
+
+static bool is_roman(const narr_token *t)
+{
+    if (!t || t->kind != NARR_TOK_WORD || t->len > 8)
+        return false;
+    for (size_t k = 0; k < t->len; k++)
+        if (!strchr("IVXLCDM", t->s[k]))
+            return false;
+    return true;
+}
+
+static bool name_follows(const narr_norm *n, const narr_row *row, size_t next)
+{
+    const narr_token *t = narr_at(n, next);
+    if (starts_upper(t))
+        return true;
+    /* "St-Pierre" */
+    if (narr_is_char(n, next, '-') && narr_glued(n, next + 1) && starts_upper(narr_at(n, next + 1)))
+        return true;
+    if (token_in(t, articles) && token_in(&(narr_token){.s = row->field[0],
+                                                       .len = row->key_len},
+                                          title_keys))
+        return narr_is_kind(n, next + 1, NARR_TOK_WORD);
+    /* Up to two particles, an elided one with its apostrophe. */
+    for (int k = 0; k < 2 && token_in(narr_at(n, next), particles); k++) {
+        next++;
+        if (narr_is_char(n, next, '\''))
+            next++;
+        if (starts_upper(narr_at(n, next)))
+            return true;
     }
     return false;
+}
+
+static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, size_t next)
+{
+    const char *context = row->field[2];
+    if (strcmp(context, "any") == 0 || context[0] == '\0')
+        return true;
+    if (strcmp(context, "number") == 0) {
+        if (!narr_is_kind(n, next, NARR_TOK_NUMBER) && !is_roman(narr_at(n, next)))
+            return false;
+        /* Letters only ("nos"): a word too, unless a determiner precedes. */
+        if (strcspn(row->field[0], ".\xC2") == row->key_len)
+            return i > 0 && token_in(narr_at(n, i - 1), determiners);
+        return true;
+    }
+    if (strcmp(context, "name") == 0)
+        return name_follows(n, row, next);
+    return false;
+}
+
+/* Appends token t to key (with a space if spaced); false if it is full. */
+static bool add_token(char *key, size_t *len, const narr_token *t, bool spaced)
+{
+    size_t need = t->len + spaced;
+    if (*len + need >= MAX_KEY)
+        return false;
+    if (spaced)
+        key[(*len)++] = ' ';
+    memcpy(key + *len, t->s, t->len);
+    *len += t->len;
+    return true;
+}
+
+/* key with its first letter lower-cased ("Cf." → "cf."); false if the
+ * first letter is not upper case. */
+static bool lower_first(const char *key, size_t len, char *out, size_t *out_len)
+{
+    size_t k = 0;
+    int32_t cp = narr_utf8_next(key, len, &k);
+    if (!narr_uc_is_upper(cp))
+        return false;
+    int32_t lo = narr_uc_to_lower(cp);
+    size_t o = 0;
+    if (lo < 0x80) {
+        out[o++] = (char)lo;
+    } else if (lo < 0x800) {
+        out[o++] = (char)(0xC0 | (lo >> 6));
+        out[o++] = (char)(0x80 | (lo & 0x3F));
+    } else {
+        return false;
+    }
+    if (o + len - k >= MAX_KEY)
+        return false;
+    memcpy(out + o, key + k, len - k);
+    *out_len = o + len - k;
+    return true;
 }
 
 static size_t apply(narr_norm *n, size_t i)
@@ -33,26 +171,50 @@ static size_t apply(narr_norm *n, size_t i)
     const narr_token *first = narr_at(n, i);
     if (!table || first->kind != NARR_TOK_WORD)
         return 0;
-    const narr_row *best = NULL;
+    /* Inside a word ("J.-M. Le Pen", "Jean-M."), not an abbreviation. */
+    if (i > 0 && !first->space_before) {
+        const narr_token *prev = narr_at(n, i - 1);
+        if (prev->kind != NARR_TOK_PUNCT || prev->cp == '-' || prev->cp == '.')
+            return 0;
+    }
+    char key[MAX_KEY], low[MAX_KEY];
+    size_t len = 0, low_len = 0;
+    bool alive = true, low_alive = true; /* some key starts with key / low */
+    int spaces = 0;
+    const narr_row *best = NULL, *row;
     size_t best_span = 0;
     for (size_t span = 1; span <= MAX_SPAN && i + span <= n->ntok; span++) {
-        if (span > 1 && !narr_glued(n, i + span - 1))
+        const narr_token *t = narr_at(n, i + span - 1);
+        bool spaced = span > 1 && t->space_before;
+        if ((spaced && ++spaces > MAX_SPACES) || !add_token(key, &len, t, spaced))
             break;
-        const narr_token *last = narr_at(n, i + span - 1);
-        size_t len = (size_t)(last->s + last->len - first->s);
-        const narr_row *row = narr_table_find(table, first->s, len);
-        if (row && context_holds(n, row->field[2], i + span))
-            best = row, best_span = span;
+        if (alive) {
+            alive = lookup(table, key, len, &row);
+            if (row && context_holds(n, row, i, i + span))
+                best = row, best_span = span;
+        }
+        /* "Cf." at the start of a sentence is "cf.". */
+        if (low_alive && (low_alive = lower_first(key, len, low, &low_len))) {
+            low_alive = lookup(table, low, low_len, &row);
+            if (row && best_span < span && context_holds(n, row, i, i + span))
+                best = row, best_span = span;
+        }
+        if (!alive && !low_alive)
+            break;
     }
     if (!best)
         return 0;
-    /* A word glued after the span ("M.Dupont") still counts, but letters
-     * glued to an abbreviation without a dot ("Mmes" vs "Mme") do not. */
+    /* Letters glued after a form without a dot ("Mmes" is not "Mme" + s). */
     const narr_token *after = narr_at(n, i + best_span);
     if (after && !after->space_before && after->kind == NARR_TOK_WORD &&
         best->field[0][best->key_len - 1] != '.')
         return 0;
     narr_say(n, best->field[1]);
+    /* "… des fromages, etc." keeps its full stop. */
+    if (!after && best->field[0][best->key_len - 1] == '.') {
+        narr_say_glue(n);
+        narr_say(n, ".");
+    }
     return best_span;
 }
 

@@ -1,11 +1,196 @@
-/* rule_fraction: not written yet (see rules.h for what it covers). */
+/* rule_fraction: written fractions. "1/2" → un demi, "3/4" → trois quarts,
+ * "2/3" → deux tiers, "5/8" → cinq huitièmes, "1 1/2" → un et demi,
+ * "1/2 litre" → un demi-litre, "1/2 finale" → demi-finale, "1/4 de
+ * finale" → quart de finale, "17/20" (a mark) → dix-sept sur vingt.
+ * Dates ("26/11") are taken earlier by rule_date. */
+#include "normalize/numeral.h"
 #include "normalize/rules.h"
+#include "text/utf8.h"
+
+#include <string.h>
+
+/* Words after "1/2" that are not the noun of "un demi-litre". */
+static const char *const not_a_noun[] = {
+    "à",  "a",   "au",   "aux",  "avec", "d",    "dans",  "de",   "des",  "du",
+    "en", "est", "et",   "ou",   "par",  "pas",  "plus",  "pour", "que",  "qui",
+    "se", "sont", "sur", "y",    "ne",   "moins", "seulement", "environ",
+};
+
+static bool word_is(const narr_token *t, const char *lower)
+{
+    if (!t || t->kind != NARR_TOK_WORD)
+        return false;
+    size_t i = 0, k = 0, len = strlen(lower);
+    while (i < t->len && k < len) {
+        int32_t a = narr_utf8_next(t->s, t->len, &i);
+        int32_t b = narr_utf8_next(lower, len, &k);
+        if (a < 0 || narr_uc_to_lower(a) != b)
+            return false;
+    }
+    return i == t->len && k == len;
+}
+
+static bool is_lower_word(const narr_token *t)
+{
+    if (!t || t->kind != NARR_TOK_WORD)
+        return false;
+    size_t k = 0;
+    return narr_uc_is_lower(narr_utf8_next(t->s, t->len, &k));
+}
+
+static bool is_sep(int32_t cp)
+{
+    return cp == '/' || cp == '-' || cp == 0x2013 || cp == '.' || cp == ',' || cp == 0x2212 ||
+           cp == '+' || cp == ':';
+}
+
+/* Nothing glued before the numerator ("km/h", "24h/24", "1/2/3"). */
+static bool starts_cleanly(const narr_norm *n, size_t i)
+{
+    if (i == 0 || !narr_glued(n, i))
+        return true;
+    const narr_token *p = narr_at(n, i - 1);
+    return p->kind != NARR_TOK_WORD && p->kind != NARR_TOK_NUMBER && !is_sep(p->cp);
+}
+
+/* Nothing glued after the denominator ("1/2h", "1/2/3", "3/4,5"). */
+static bool ends_cleanly(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    if (!t || t->space_before)
+        return true;
+    if (t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER)
+        return false;
+    return !(is_sep(t->cp) && narr_is_kind(n, i + 1, NARR_TOK_NUMBER) && narr_glued(n, i + 1));
+}
+
+/* a/b at token i: numerator of 1..3 digits, denominator 2..9999. */
+static bool fraction_at(const narr_norm *n, size_t i, int64_t *a, int64_t *b)
+{
+    const narr_token *t = narr_at(n, i);
+    const narr_token *d = narr_at(n, i + 2);
+    if (!t || t->kind != NARR_TOK_NUMBER || t->len > 3 || !narr_is_char(n, i + 1, '/') ||
+        !narr_glued(n, i + 1) || !d || d->kind != NARR_TOK_NUMBER || d->space_before ||
+        d->len > 4 || t->s[0] == '0' || d->s[0] == '0')
+        return false;
+    return narr_parse_digits(t->s, t->len, a) && narr_parse_digits(d->s, d->len, b) && *b >= 2 &&
+           ends_cleanly(n, i + 3);
+}
+
+static bool power_of_ten(int64_t v)
+{
+    while (v >= 10 && v % 10 == 0)
+        v /= 10;
+    return v == 1;
+}
+
+/* The denominator as a noun: demi, tiers, quart, cinquième... */
+static void say_denominator(narr_norm *n, int64_t b, bool plural)
+{
+    if (b == 2)
+        narr_say(n, plural ? "demis" : "demi");
+    else if (b == 3)
+        narr_say(n, "tiers");
+    else if (b == 4)
+        narr_say(n, plural ? "quarts" : "quart");
+    else
+        narr_say_ordinal(n, b, NARR_MASCULINE, plural);
+}
+
+static bool plural_determiner(const narr_token *t)
+{
+    return word_is(t, "les") || word_is(t, "des") || word_is(t, "aux") || word_is(t, "ces") ||
+           word_is(t, "leurs") || word_is(t, "nos") || word_is(t, "vos") || word_is(t, "ses");
+}
+
+static bool followed_by_de(const narr_norm *n, size_t k)
+{
+    return word_is(narr_at(n, k), "de") || word_is(narr_at(n, k), "du") ||
+           word_is(narr_at(n, k), "des") || word_is(narr_at(n, k), "d");
+}
+
+/* A lone fraction a/b at tokens i..i+2; k is the token after it. */
+static void say_fraction(narr_norm *n, size_t i, int64_t a, int64_t b)
+{
+    size_t k = i + 3;
+    const narr_token *next = narr_at(n, k);
+    /* Sport: "1/2 finale" → demi-finale, "les 1/4 de finale" → les quarts
+     * de finale, "1/8 de finale" → huitième de finale. */
+    if (a == 1 && b == 2 && (word_is(next, "finale") || word_is(next, "finales"))) {
+        narr_say(n, "demi-");
+        narr_say_glue(n);
+        return;
+    }
+    if (a == 1 && word_is(next, "de") &&
+        (word_is(narr_at(n, k + 1), "finale") || word_is(narr_at(n, k + 1), "finales"))) {
+        say_denominator(n, b, i > 0 && plural_determiner(narr_at(n, i - 1)));
+        return;
+    }
+    /* "1/2 litre" → un demi-litre, "1/2 heure" → une demi-heure. */
+    if (a == 1 && b == 2 && next && next->space_before && is_lower_word(next) &&
+        !narr_is_char(n, k + 1, '\'') && !narr_is_char(n, k + 1, 0x2019)) {
+        bool noun = true;
+        for (size_t w = 0; w < sizeof not_a_noun / sizeof not_a_noun[0] && noun; w++)
+            noun = !word_is(next, not_a_noun[w]);
+        if (noun) {
+            narr_say_cardinal(n, 1, narr_gender_of(n, k));
+            narr_say(n, "demi-");
+            narr_say_glue(n);
+            return;
+        }
+    }
+    /* Marks and ratios are read with "sur": "17/20", "7/10" (but "7/10 des
+     * Français" is sept dixièmes), "120/80", "24/7". */
+    bool mark = (b == 10 || b == 20) && a > 1 && !followed_by_de(n, k);
+    if (a >= b || mark || (b > 100 && !power_of_ten(b))) {
+        narr_say_cardinal(n, a, NARR_MASCULINE);
+        narr_say(n, "sur");
+        narr_say_cardinal(n, b, NARR_MASCULINE);
+        return;
+    }
+    narr_say_cardinal(n, a, NARR_MASCULINE);
+    say_denominator(n, b, a > 1);
+}
 
 static size_t apply(narr_norm *n, size_t i)
 {
-    (void)n;
-    (void)i;
-    return 0;
+    const narr_token *t = narr_at(n, i);
+    if (t->kind == NARR_TOK_WORD || !starts_cleanly(n, i))
+        return 0;
+    int64_t a, b;
+    if (t->kind == NARR_TOK_NUMBER) {
+        if (fraction_at(n, i, &a, &b)) {
+            say_fraction(n, i, a, b);
+            return 3;
+        }
+    }
+    /* A whole part before a proper fraction: "1 1/2", "-4 1/3", or a
+     * signed fraction "-1/2". */
+    narr_numeral w;
+    if (!narr_read_numeral(n, i, &w) || w.frac)
+        return 0;
+    size_t sign = (w.negative || w.positive) ? 1 : 0;
+    if (sign && w.ntok == 2 && fraction_at(n, i + 1, &a, &b) && a < b) {
+        narr_say(n, w.negative ? "moins" : "plus");
+        say_fraction(n, i + 1, a, b);
+        return 4;
+    }
+    size_t j = i + w.ntok;
+    /* "en 2021 1/3 des..." is no mixed number: the whole part is small. */
+    if (w.ntok != sign + 1 || narr_at(n, i + sign)->len > 3 || !narr_at(n, j) || !narr_at(n, j)->space_before ||
+        !fraction_at(n, j, &a, &b) || a >= b)
+        return 0;
+    if (w.negative)
+        narr_say(n, "moins");
+    else if (w.positive)
+        narr_say(n, "plus");
+    narr_say_cardinal(n, w.integer, NARR_MASCULINE);
+    narr_say(n, "et");
+    /* "2 1/2" → deux et demi, but "4 1/3" → quatre et un tiers. */
+    if (a != 1 || b != 2)
+        narr_say_cardinal(n, a, NARR_MASCULINE);
+    say_denominator(n, b, a > 1);
+    return j + 3 - i;
 }
 
 const narr_rule narr_rule_fraction = {"fraction", apply};

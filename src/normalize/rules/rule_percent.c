@@ -1,11 +1,31 @@
-/* rule_percent: not written yet (see rules.h for what it covers). */
+/* rule_percent: a number followed by % or ‰.
+ * "7,3 %" → sept virgule trois pour cent, "+1,2 %" → plus un virgule deux
+ * pour cent, "21 %" → vingt et un pour cent (masculine), "3 ‰" → trois
+ * pour mille. */
+#include "normalize/numeral.h"
 #include "normalize/rules.h"
 
 static size_t apply(narr_norm *n, size_t i)
 {
-    (void)n;
-    (void)i;
-    return 0;
+    if (!narr_is_kind(n, i, NARR_TOK_NUMBER) && !narr_is_kind(n, i + 1, NARR_TOK_NUMBER))
+        return 0;
+    narr_numeral num;
+    if (!narr_read_numeral(n, i, &num))
+        return 0;
+    size_t j = i + num.ntok;
+    const char *words;
+    if (narr_is_char(n, j, '%') || narr_is_char(n, j, 0xFF05))
+        words = "pour cent";
+    else if (narr_is_char(n, j, 0x2030))
+        words = "pour mille";
+    else
+        return 0;
+    /* "COVID+12%" is rare, but a number glued to a word stays apart. */
+    if (narr_glued(n, i) && narr_is_kind(n, i - 1, NARR_TOK_WORD))
+        n->span_space = true;
+    narr_say_numeral(n, &num, NARR_MASCULINE);
+    narr_say(n, words);
+    return num.ntok + 1;
 }
 
 const narr_rule narr_rule_percent = {"percent", apply};

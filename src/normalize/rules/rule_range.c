@@ -1,11 +1,95 @@
-/* rule_range: not written yet (see rules.h for what it covers). */
+/* rule_range: numeric ranges with a hyphen or en dash. "10-15 ans" → dix à
+ * quinze ans, "3 000-4 000 euros" → trois mille à quatre mille euros,
+ * "p. 12-15" → pages douze à quinze, "1-2 heures" → une à deux heures.
+ * It says the first number and "à", and leaves the second number to the
+ * rules that know what follows it (units, money, percent). */
+#include "normalize/numeral.h"
 #include "normalize/rules.h"
+
+#include <string.h>
+
+static bool is_dash(int32_t cp)
+{
+    return cp == '-' || cp == 0x2013 || cp == 0x2011;
+}
+
+/* The number must not continue a word or a code glued before it
+ * ("COVID-19", "A320-200", "3,5-4" is read from its start). */
+static bool starts_cleanly(const narr_norm *n, size_t i)
+{
+    if (i == 0 || !narr_glued(n, i))
+        return true;
+    const narr_token *p = narr_at(n, i - 1);
+    if (p->kind == NARR_TOK_WORD || p->kind == NARR_TOK_NUMBER)
+        return false;
+    return !(is_dash(p->cp) || p->cp == '/' || p->cp == '.' || p->cp == ',' ||
+             p->cp == 0x2212 || p->cp == '+' || p->cp == ':');
+}
+
+/* The dash at k joins two numbers: glued on both sides ("10-15"), or an
+ * en dash spaced on both sides ("10 – 15"). */
+static bool dash_at(const narr_norm *n, size_t k)
+{
+    const narr_token *d = narr_at(n, k);
+    const narr_token *b = narr_at(n, k + 1);
+    if (!d || !b || b->kind != NARR_TOK_NUMBER || d->kind == NARR_TOK_WORD ||
+        d->kind == NARR_TOK_NUMBER || !is_dash(d->cp))
+        return false;
+    if (!d->space_before && !b->space_before)
+        return true;
+    return d->cp == 0x2013 && d->space_before && b->space_before;
+}
+
+/* "1-2-3", "12-15/20", "06-12-45": a chain or a code, not a range. */
+static bool chained(const narr_norm *n, size_t k)
+{
+    const narr_token *t = narr_at(n, k);
+    if (!t || t->space_before || t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER)
+        return false;
+    return (is_dash(t->cp) || t->cp == '/' || t->cp == '.') &&
+           narr_is_kind(n, k + 1, NARR_TOK_NUMBER) && narr_glued(n, k + 1);
+}
 
 static size_t apply(narr_norm *n, size_t i)
 {
-    (void)n;
-    (void)i;
-    return 0;
+    const narr_token *t = narr_at(n, i);
+    size_t j = i;
+    bool pages = false;
+    /* "p. 12-15", "pp. 12-15": several pages. */
+    if (t->kind == NARR_TOK_WORD) {
+        if (!(narr_is(n, i, "p") || narr_is(n, i, "pp")) || !narr_is_char(n, i + 1, '.') ||
+            !narr_glued(n, i + 1) || !narr_is_kind(n, i + 2, NARR_TOK_NUMBER))
+            return 0;
+        pages = true;
+        j = i + 2;
+    } else if (t->kind != NARR_TOK_NUMBER || !starts_cleanly(n, i)) {
+        return 0;
+    }
+    narr_numeral a, b;
+    if (!narr_read_numeral(n, j, &a) || a.negative || a.positive)
+        return 0;
+    const narr_token *first = narr_at(n, j);
+    /* "06-12": a leading zero is a code, not a quantity. */
+    if (first->len > 1 && first->s[0] == '0')
+        return 0;
+    size_t k = j + a.ntok;
+    if (!dash_at(n, k) || !narr_read_numeral(n, k + 1, &b))
+        return 0;
+    size_t end = k + 1 + b.ntok;
+    if (chained(n, end))
+        return 0;
+    const narr_token *second = narr_at(n, k + 1);
+    if (second->len > 1 && second->s[0] == '0')
+        return 0;
+    if (pages)
+        narr_say(n, "pages");
+    /* The first number agrees with the noun after the second:
+     * "21-22 heures" → vingt et une à vingt-deux heures. */
+    narr_say_numeral(n, &a, narr_gender_of(n, end));
+    narr_say(n, "à");
+    /* The second number touched the dash: it still needs its space. */
+    n->force_space = true;
+    return k + 1 - i;
 }
 
 const narr_rule narr_rule_range = {"range", apply};

@@ -1,11 +1,91 @@
-/* rule_roman: not written yet (see rules.h for what it covers). */
+/* rule_roman: roman numerals without an ordinal ending, read only where
+ * the context says they are numbers: after a sovereign's or pope's name
+ * ("Louis XIV" → Louis quatorze, "Jean-Paul II", "Élisabeth I" → Élisabeth
+ * première), after a word that numbers things ("tome III" → tome trois,
+ * "chapitre IV", "phase II"), before "siècle" ("XIX siècle"). Never a word
+ * or acronym alone ("MIX", "DC", "CIVIL", "Je", "vitamine D"). The
+ * contexts are the roman_context table. */
+#include "normalize/numeral.h"
 #include "normalize/rules.h"
+
+#include <string.h>
+
+/* The uppercase roman numeral at token i, its value in *v. */
+static bool roman_at(const narr_norm *n, size_t i, int64_t *v)
+{
+    const narr_token *t = narr_at(n, i);
+    if (!t || t->kind != NARR_TOK_WORD || t->len > 15)
+        return false;
+    /* One C, D, L or M is a letter ("vitamine D", "le C de"), not 100. */
+    if (t->len == 1 && strchr("CDLM", t->s[0]))
+        return false;
+    return narr_parse_roman(t->s, t->len, false, v);
+}
+
+/* The context word before the numeral at i: "Louis XIV", and the name
+ * glued by a hyphen in street names ("lycée Henri-IV"). */
+static const narr_row *context_row(const narr_norm *n, size_t i)
+{
+    const narr_table *ctx = narr_norm_table(n, "roman_context");
+    if (!ctx || i == 0)
+        return NULL;
+    size_t p = i - 1;
+    if (!narr_at(n, i)->space_before) {
+        if (!narr_is_char(n, p, '-') || p == 0 || !narr_glued(n, p))
+            return NULL;
+        p--;
+    }
+    return narr_find_word(ctx, narr_at(n, p));
+}
+
+static bool is_word(const narr_norm *n, size_t i, const char *w)
+{
+    return narr_is(n, i, w);
+}
+
+static bool is_century_word(const narr_norm *n, size_t i)
+{
+    return is_word(n, i, "siècle") || is_word(n, i, "siècles") ||
+           is_word(n, i, "millénaire") || is_word(n, i, "millénaires");
+}
 
 static size_t apply(narr_norm *n, size_t i)
 {
-    (void)n;
-    (void)i;
-    return 0;
+    int64_t v;
+    if (!roman_at(n, i, &v))
+        return 0;
+    const narr_token *t = narr_at(n, i);
+    /* "XIV-XV", "IIIa": a numeral continued by letters or digits is not one. */
+    if (narr_glued(n, i + 1) &&
+        (narr_is_kind(n, i + 1, NARR_TOK_WORD) || narr_is_kind(n, i + 1, NARR_TOK_NUMBER)))
+        return 0;
+    /* "Marie X., 34 ans": one letter and a period is an initial. */
+    if (t->len == 1 && narr_is_char(n, i + 1, '.') && i + 2 < n->ntok)
+        return 0;
+    if (is_century_word(n, i + 1)) {
+        narr_say_ordinal(n, v, NARR_MASCULINE, false);
+        return 1;
+    }
+    const narr_row *row = context_row(n, i);
+    if (!row) {
+        /* "les tomes I et II", "actes III à V": the second numeral of a
+         * pair shares the context of the first. */
+        if (i < 3 || !t->space_before)
+            return 0;
+        if (!is_word(n, i - 1, "et") && !is_word(n, i - 1, "à") && !is_word(n, i - 1, "ou") &&
+            !narr_is_char(n, i - 1, ','))
+            return 0;
+        int64_t first;
+        if (!roman_at(n, i - 2, &first) || !(row = context_row(n, i - 2)))
+            return 0;
+    }
+    char kind = row->field[1][0];
+    if (v == 1 && (kind == 'm' || kind == 'f'))
+        /* "François I": sovereigns count from "premier". */
+        narr_say_ordinal(n, 1, kind == 'f' ? NARR_FEMININE : NARR_MASCULINE, false);
+    else
+        narr_say_cardinal(n, v, NARR_MASCULINE);
+    return 1;
 }
 
 const narr_rule narr_rule_roman = {"roman", apply};

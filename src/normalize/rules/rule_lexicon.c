@@ -1,0 +1,82 @@
+/* rule_lexicon: names and anglicisms as French newsreaders say them, from
+ * the pronunciation lexicon (assets/lexicon.tsv, then the user's lexicon,
+ * which wins). Columns: written form, then a French respelling that
+ * eSpeak NG reads right ("gougueule") or [[eSpeak phonemes]]. A key may
+ * span several words ("Joe Biden"). Matching is case-aware: an entry in
+ * lower case also matches the capitalized word at a sentence start. It
+ * survives elision ("d'Airbus": the apostrophe ends the previous token)
+ * and a plural s ("les iPhones"). */
+#include "normalize/rules.h"
+#include "text/utf8.h"
+
+#include <string.h>
+
+#define MAX_SPAN 7
+
+/* The entry for s[0..len): --lexicon, then the config one, then ours. */
+static const narr_row *find(const narr_norm *n, const char *s, size_t len)
+{
+    static const char *const lexicons[] = {"user_lexicon", "config_lexicon", "lexicon"};
+    for (size_t i = 0; i < 3; i++) {
+        const narr_row *row = narr_table_find(narr_norm_table(n, lexicons[i]), s, len);
+        if (row)
+            return row;
+    }
+    return NULL;
+}
+
+/* Lower-cases the first letter: "Cloud" → "cloud". */
+static const narr_row *find_lowered(const narr_norm *n, const char *s, size_t len)
+{
+    size_t i = 0;
+    int32_t cp = narr_utf8_next(s, len, &i);
+    if (cp < 0 || !narr_uc_is_upper(cp))
+        return NULL;
+    char key[256];
+    if (len + 4 > sizeof key)
+        return NULL;
+    size_t head = narr_utf8_encode(narr_uc_to_lower(cp), key);
+    memcpy(key + head, s + i, len - i);
+    return find(n, key, head + len - i);
+}
+
+/* Does the span of tokens i..j read as words joined by single spaces,
+ * hyphens or apostrophes (so that the source text is the key)? */
+static bool joinable(const narr_norm *n, size_t j)
+{
+    const narr_token *prev = narr_at(n, j - 1), *t = narr_at(n, j);
+    if (!t->space_before)
+        return true;
+    return prev->s + prev->len + 1 == t->s;
+}
+
+static size_t apply(narr_norm *n, size_t i)
+{
+    const narr_token *first = narr_at(n, i);
+    if (first->kind != NARR_TOK_WORD)
+        return 0;
+    const narr_row *best = NULL;
+    size_t best_span = 0;
+    for (size_t span = 1; span <= MAX_SPAN && i + span <= n->ntok; span++) {
+        if (span > 1 && !joinable(n, i + span - 1))
+            break;
+        const narr_token *last = narr_at(n, i + span - 1);
+        if (last->kind != NARR_TOK_WORD)
+            continue;
+        size_t len = (size_t)(last->s + last->len - first->s);
+        const narr_row *row = find(n, first->s, len);
+        if (!row && span == 1 && len > 2 && first->s[len - 1] == 's')
+            row = find(n, first->s, len - 1);
+        if (!row && span == 1)
+            row = find_lowered(n, first->s, len);
+        if (row)
+            best = row, best_span = span;
+    }
+    /* "Paris-Saclay": a hit glued to more of the same compound is no hit. */
+    if (!best || (narr_is_char(n, i + best_span, '-') && narr_glued(n, i + best_span)))
+        return 0;
+    narr_say(n, best->field[1]);
+    return best_span;
+}
+
+const narr_rule narr_rule_lexicon = {"lexicon", apply};

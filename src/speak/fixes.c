@@ -1,0 +1,38 @@
+/* fixes: table-driven respelling of eSpeak NG's slips. */
+#include "speak/fixes.h"
+
+#include <string.h>
+
+static bool word_char(char c)
+{
+    return (unsigned char)c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+narr_status narr_fix_slips(const narr_table *fixes, const char *s, size_t n,
+                           narr_buf *out)
+{
+    size_t rows = narr_table_count(fixes), copied = 0;
+    narr_status st = NARR_OK;
+    for (size_t i = 0; i < n && st == NARR_OK; i++) {
+        if (s[i] == '[' && i + 1 < n && s[i + 1] == '[') {
+            const char *end = strstr(s + i, "]]");
+            i = end && (size_t)(end - s) < n ? (size_t)(end - s) + 1 : n;
+            continue;
+        }
+        if (i > 0 && word_char(s[i - 1]))
+            continue;
+        for (size_t r = 0; r < rows; r++) {
+            const narr_row *row = narr_table_row(fixes, r);
+            if (row->key_len > n - i || memcmp(s + i, row->field[0], row->key_len) != 0)
+                continue;
+            st = narr_buf_append(out, s + copied, i - copied);
+            if (st == NARR_OK)
+                st = narr_buf_append_str(out, row->field[1]);
+            copied = i + row->key_len;
+            i = copied - 1;
+            break;
+        }
+    }
+    return st == NARR_OK ? narr_buf_append(out, s + copied, n - copied) : st;
+}

@@ -1,0 +1,52 @@
+# Voice presets: the list, number locales, rates, voice files, errors.
+. "$TESTS_DIR/lib.sh"
+
+run "$NARRATEUR" --list-voices
+expect_eq "list of presets" "$out" "femme	Voix féminine, lecture d'actualités
+fr	Français de France, lecture d'actualités (par défaut)
+fr-BE	Français de Belgique : septante, nonante
+fr-CH	Français de Suisse : septante, huitante, nonante
+lent	Lecture lente et posée, pour apprendre le français"
+
+run "$NARRATEUR" --voice fr-BE --print text <<<"Il a 71 ans."
+expect_eq "fr-BE septante" "$out" "Il a septante-et-un ans."
+run "$NARRATEUR" --voice fr-CH --print text <<<"Il a 81 ans et 95 ans."
+expect_eq "fr-CH huitante, nonante" "$out" "Il a huitante-et-un ans et nonante-cinq ans."
+run "$NARRATEUR" --voice fr --print text <<<"Il a 71 ans."
+expect_eq "fr soixante et onze" "$out" "Il a soixante-et-onze ans."
+
+# The slow preset is slower; the female preset uses another voice.
+run "$NARRATEUR" -o "$TMP/fr.wav" <<<"Le conseil municipal se réunit ce soir."
+run "$NARRATEUR" -v lent -o "$TMP/lent.wav" <<<"Le conseil municipal se réunit ce soir."
+fr=$(wav_field "$TMP/fr.wav" frames)
+lent=$(wav_field "$TMP/lent.wav" frames)
+expect_eq "lent is slower" "$(awk -v a="$lent" -v b="$fr" 'BEGIN { print (a > 1.3 * b) ? "yes" : "no" }')" yes
+run "$NARRATEUR" -v femme -o "$TMP/femme.wav" <<<"Le conseil municipal se réunit ce soir."
+expect_eq "femme plays" "$rc" 0
+run "$WAVCMP" "$TMP/fr.wav" "$TMP/femme.wav"
+expect_eq "femme sounds different" "$rc" 1
+
+# A preset given by path, with an eSpeak voice file next to it.
+mkdir "$TMP/myvoice"
+printf 'name narrateur-test\nlanguage fr\npitch 140 200\n' >"$TMP/myvoice/aigu.voice"
+printf '[voice]\nname = aigu\nvoice_file = aigu.voice\nrate = 165\n' >"$TMP/myvoice/aigu.ini"
+run "$NARRATEUR" -v "$TMP/myvoice/aigu.ini" -o "$TMP/aigu.wav" <<<"Le conseil municipal se réunit ce soir."
+expect_eq "voice file preset" "$rc" 0
+run "$WAVCMP" "$TMP/fr.wav" "$TMP/aigu.wav"
+expect_eq "voice file changes the sound" "$rc" 1
+
+printf '[voice]\nvoice_file = missing.voice\n' >"$TMP/myvoice/bad.ini"
+run "$NARRATEUR" -v "$TMP/myvoice/bad.ini" -o "$TMP/bad.wav" <<<"Bonjour."
+expect_eq "missing voice file status" "$rc" 1
+expect_contains "missing voice file message" "$err" "eSpeak NG voice '$TMP/myvoice/missing.voice'"
+expect_no_file "$TMP/bad.wav"
+
+printf '[voice]\nrate = fast\n' >"$TMP/myvoice/typo.ini"
+run "$NARRATEUR" -v "$TMP/myvoice/typo.ini" --print text <<<"Bonjour."
+expect_eq "bad preset status" "$rc" 1
+expect_eq "bad preset message" "$err" "narrateur: $TMP/myvoice/typo.ini:2: bad setting 'rate'; see voices/fr.ini for the keys and their ranges"
+
+run "$NARRATEUR" --voice klingon --print text <<<"Bonjour."
+expect_eq "unknown voice message" "$err" "narrateur: unknown voice 'klingon'; available voices: femme, fr, fr-BE, fr-CH, lent (or give the path to an .ini preset)"
+
+finish
