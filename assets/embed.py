@@ -6,22 +6,13 @@ import os
 import sys
 
 
-def c_string(data: bytes) -> str:
-    lines, line = [], []
-    for b in data:
-        if b == 0x0A:
-            line.append('\\n')
-            lines.append('"' + ''.join(line) + '"')
-            line = []
-        elif b in (0x22, 0x5C):
-            line.append('\\' + chr(b))
-        elif 0x20 <= b < 0x7F and b != 0x3F:  # '?' avoids trigraphs
-            line.append(chr(b))
-        else:
-            line.append('\\%03o' % b)
-    if line or not lines:
-        lines.append('"' + ''.join(line) + '"')
-    return '\n    '.join(lines)
+def c_array(data: bytes) -> str:
+    """Bytes as an initializer list: a string literal would exceed the
+    4095 characters ISO C requires compilers to support."""
+    rows = []
+    for i in range(0, len(data), 16):
+        rows.append(', '.join("'\\x%02x'" % b for b in data[i:i + 16]))
+    return '{\n    ' + ',\n    '.join(rows or ['0']) + ',\n}'
 
 
 def main() -> None:
@@ -34,7 +25,7 @@ def main() -> None:
             data = f.read()
         name = os.path.splitext(os.path.basename(path))[0]
         names.append((name, i, len(data)))
-        out.append('static const char data_%d[] =\n    %s;' % (i, c_string(data)))
+        out.append('static const char data_%d[] = %s;' % (i, c_array(data)))
     out.append('')
     out.append('const narr_embedded %s_table[] = {' % prefix)
     for name, i, size in names:

@@ -6,6 +6,7 @@
 #include "data/voice.h"
 #include "normalize/normalize.h"
 #include "speak/fixes.h"
+#include "speak/quotes.h"
 #include "speak/speaker.h"
 #include "text/document.h"
 #include "text/sentences.h"
@@ -13,7 +14,13 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* The voice quote style: a quotation is read this much higher, with a
+ * short pause at each quotation mark. */
+#define QUOTE_PITCH_RISE 18
+#define QUOTE_PAUSE_MS 150
 
 struct narr_pipeline {
     narr_config cfg;
@@ -24,10 +31,14 @@ struct narr_pipeline {
     const narr_table *abbreviations;
     narr_buf carry;     /* an unfinished sentence from a block that continues */
     narr_buf spoken;    /* the normalized sentence */
+    narr_buf rendered;  /* the same, quotations in the voice's style */
     narr_buf fixed;     /* the same, respelled for eSpeak's slips */
+    narr_quotes quotes; /* the quote style and whether a quotation is open */
     const narr_table *fixes;
     narr_buf line;      /* what --print writes */
     long sentences;     /* sentences read so far, over all inputs */
+    FILE *in;           /* the input being read, for progress */
+    long long in_size;  /* its size, -1 when unknown */
     char errmsg[1024];
     char warning[1024];
     bool has_warning;
@@ -72,6 +83,7 @@ narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
     narr_buf_init(&p->carry);
     narr_buf_init(&p->spoken);
     narr_buf_init(&p->fixed);
+    narr_buf_init(&p->rendered);
     narr_buf_init(&p->line);
     char msg[1024] = "";
     *err = narr_voice_load(cfg->voice ? cfg->voice : "fr", &p->voice, msg, sizeof msg);
@@ -80,6 +92,15 @@ narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
     if (*err == NARR_OK)
         *err = load_lexicons(p, cfg->lexicon, msg, sizeof msg);
     if (*err == NARR_OK) {
+        narr_quote_style style = p->voice.quotes;
+        if (cfg->quotes)
+            style = strcmp(cfg->quotes, "spoken") == 0 ? NARR_QUOTES_SPOKEN
+                    : strcmp(cfg->quotes, "voice") == 0 ? NARR_QUOTES_VOICE
+                                                         : NARR_QUOTES_PAUSE;
+        narr_quotes_init(&p->quotes, style);
+        narr_normalizer_keep_quotes(p->normalizer, true);
+    }
+    if (*err == NARR_OK) {
         p->abbreviations = narr_normalizer_table(p->normalizer, "abbreviations");
         p->fixes = narr_normalizer_table(p->normalizer, "espeak_fixes");
         if (cfg->print != NARR_PRINT_TEXT)
@@ -87,7 +108,7 @@ narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
     }
     if (*err == NARR_OK && cfg->print == NARR_PRINT_NONE) {
         int rate = narr_speaker_rate(p->speaker);
-        p->sink = cfg->output ? narr_sink_open_file(cfg->output, rate, err, msg, sizeof msg)
+        p->sink = cfg->output ? narr_sink_open_file(cfg->output, rate, cfg, err, msg, sizeof msg)
                               : narr_sink_open_device(cfg->device, rate, err, msg, sizeof msg);
     }
     if (*err != NARR_OK) {
@@ -108,6 +129,7 @@ void narr_pipeline_free(narr_pipeline *p)
     narr_buf_deinit(&p->carry);
     narr_buf_deinit(&p->spoken);
     narr_buf_deinit(&p->fixed);
+    narr_buf_deinit(&p->rendered);
     narr_buf_deinit(&p->line);
     free(p);
 }
@@ -165,6 +187,39 @@ static narr_status print_line(narr_pipeline *p, const char *s, size_t n)
     return NARR_OK;
 }
 
+/* Tells cfg.progress how far the reading and the file output are. */
+static void report_progress(narr_pipeline *p)
+{
+    if (!p->cfg.progress || !p->sink || !p->in)
+        return;
+    long at = ftell(p->in);
+    narr_progress pr = {.input_read = at >= 0 ? at : -1, .input_size = p->in_size};
+    narr_sink_progress(p->sink, &pr.audio_seconds, &pr.done_seconds);
+    p->cfg.progress(p->cfg.progress_user, &pr);
+}
+
+/* Speaks a sentence; in the voice quote style, the quotation is read
+ * higher, with a short pause at each mark. */
+static narr_status say(narr_pipeline *p, const char *text, size_t len, bool phonemes)
+{
+    if (p->quotes.style != NARR_QUOTES_VOICE)
+        return narr_speaker_say(p->speaker, text, len, phonemes, to_sink, p);
+    narr_status st = NARR_OK;
+    for (size_t i = 0; i < len && st == NARR_OK;) {
+        bool quoted;
+        size_t seg = narr_quotes_segment(&p->quotes, text + i, len - i, &quoted);
+        if (seg == 2 && (unsigned char)text[i] == 0xC2) {
+            st = silence(p, QUOTE_PAUSE_MS);
+        } else if (has_letters_or_digits(text + i, seg)) {
+            narr_speaker_set_pitch(p->speaker, p->voice.pitch + (quoted ? QUOTE_PITCH_RISE : 0));
+            st = narr_speaker_say(p->speaker, text + i, seg, phonemes, to_sink, p);
+        }
+        i += seg;
+    }
+    narr_speaker_set_pitch(p->speaker, p->voice.pitch);
+    return st;
+}
+
 /* Speaks (or prints) one sentence, then the pause that follows it. */
 static narr_status sentence(narr_pipeline *p, const char *s, size_t n, int pause_ms)
 {
@@ -177,6 +232,15 @@ static narr_status sentence(narr_pipeline *p, const char *s, size_t n, int pause
     if (!has_letters_or_digits(text, len))
         return NARR_OK;
     p->sentences++;
+    /* Quotation marks become the voice's quote style. */
+    narr_buf_clear(&p->rendered);
+    bool printed = p->cfg.print == NARR_PRINT_TEXT ||
+                   (p->quotes.style == NARR_QUOTES_VOICE && p->cfg.print != NARR_PRINT_NONE);
+    st = narr_quotes_render(&p->quotes, text, len, printed, &p->rendered);
+    if (st != NARR_OK)
+        return fail(p, st, narr_strerror(st));
+    text = narr_buf_str(&p->rendered);
+    len = p->rendered.len;
     if (p->cfg.print == NARR_PRINT_TEXT)
         return print_line(p, text, len);
     /* What eSpeak is given: the text with its known slips respelled. */
@@ -197,12 +261,19 @@ static narr_status sentence(narr_pipeline *p, const char *s, size_t n, int pause
     case NARR_PRINT_NONE:
         break;
     }
-    st = narr_speaker_say(p->speaker, text, len, phonemes, to_sink, p);
+    /* The transcript cue: the sentence as written, timed by its samples. */
+    if ((st = narr_sink_cue(p->sink, true, s, n)) != NARR_OK)
+        return fail(p, st, narr_sink_errmsg(p->sink));
+    st = say(p, text, len, phonemes);
     if (st == NARR_E_SYNTH)
         return fail(p, st, narr_speaker_errmsg(p->speaker));
     if (st != NARR_OK)
         return st;
-    return silence(p, pause_ms);
+    if ((st = narr_sink_cue(p->sink, false, NULL, 0)) != NARR_OK)
+        return fail(p, st, narr_sink_errmsg(p->sink));
+    st = silence(p, pause_ms);
+    report_progress(p);
+    return st;
 }
 
 static int block_pause(const narr_pipeline *p, narr_block_kind kind)
@@ -215,6 +286,10 @@ static int block_pause(const narr_pipeline *p, narr_block_kind kind)
 static narr_status block(narr_pipeline *p, const narr_block *b)
 {
     narr_status st;
+    /* The title and each heading start a chapter (the title also tags the file). */
+    if (p->sink && (b->kind == NARR_BLOCK_TITLE || b->kind == NARR_BLOCK_HEADING) &&
+        (st = narr_sink_chapter(p->sink, b->text, b->len, b->kind == NARR_BLOCK_TITLE)) != NARR_OK)
+        return fail(p, st, narr_sink_errmsg(p->sink));
     if (p->carry.len) {
         if ((st = narr_buf_append_char(&p->carry, ' ')) != NARR_OK ||
             (st = narr_buf_append(&p->carry, b->text, b->len)) != NARR_OK)
@@ -247,6 +322,11 @@ static narr_status block(narr_pipeline *p, const narr_block *b)
         st = sentence(p, s + i, len, last ? block_pause(p, b->kind) : p->voice.pause_sentence_ms);
         i += len;
     }
+    if (!b->continues) {
+        /* A quotation does not run on past its paragraph. */
+        narr_normalizer_end_block(p->normalizer);
+        narr_quotes_end_block(&p->quotes);
+    }
     narr_buf_deinit(&text);
     return st;
 }
@@ -260,9 +340,20 @@ narr_status narr_pipeline_read(narr_pipeline *p, const char *path)
         snprintf(p->errmsg, sizeof p->errmsg, "%s: cannot open: %s", path, strerror(errno));
         return NARR_E_IO;
     }
+    struct stat info;
+    p->in = f;
+    p->in_size = fstat(fileno(f), &info) == 0 && S_ISREG(info.st_mode) ? (long long)info.st_size
+                                                                       : -1;
     narr_decoder *dec = narr_decoder_new(f, name);
-    narr_document *doc = dec ? narr_document_new_text(dec) : NULL;
-    narr_status st = doc ? NARR_OK : fail(p, NARR_E_NOMEM, "out of memory");
+    narr_document *doc = NULL;
+    char msg[640] = "out of memory";
+    /* The reader for --input-format, or for what the name and the first
+     * bytes say (text, Markdown, HTML). */
+    narr_status st = dec ? narr_document_open(dec, p->cfg.input_format, use_stdin ? NULL : path,
+                                              &doc, msg, sizeof msg)
+                         : NARR_E_NOMEM;
+    if (st != NARR_OK)
+        fail(p, st, msg);
     long before = p->sentences;
     narr_block b;
     while (st == NARR_OK) {
@@ -275,7 +366,7 @@ narr_status narr_pipeline_read(narr_pipeline *p, const char *path)
         if (st == NARR_OK)
             st = block(p, &b);
         else if (st != NARR_E_EMPTY)
-            fail(p, st, narr_decoder_errmsg(dec));
+            fail(p, st, narr_document_errmsg(doc));
     }
     if (st == NARR_E_EMPTY) {
         st = NARR_OK;
@@ -286,9 +377,18 @@ narr_status narr_pipeline_read(narr_pipeline *p, const char *path)
     }
     narr_document_free(doc);
     narr_decoder_free(dec);
+    p->in = NULL;
     if (!use_stdin)
         fclose(f);
     return st;
+}
+
+double narr_pipeline_audio_seconds(narr_pipeline *p)
+{
+    double produced = 0, done = 0;
+    if (p->sink)
+        narr_sink_progress(p->sink, &produced, &done);
+    return produced;
 }
 
 narr_status narr_pipeline_finish(narr_pipeline *p)

@@ -1,9 +1,10 @@
 /* sinks: where the sound goes, the last stage. A sink takes 16-bit mono
- * frames at the rate it was opened with. A file sink writes a temporary
- * file next to the target and renames it on narr_sink_finish; freeing an
- * unfinished sink removes it, so no truncated file is ever left under the
- * final name. Only device_sink.c includes PortAudio and only file_sink.c
- * includes libsndfile. */
+ * frames at the rate it was opened with. A file sink encodes in worker
+ * threads (resampling, loudness, encoding overlap with synthesis), writes
+ * a temporary file next to the target and renames it on narr_sink_finish;
+ * freeing an unfinished sink removes it, so no truncated file is ever left
+ * under the final name. Only device_sink.c includes PortAudio and only
+ * file_sink.c includes libsndfile. */
 #ifndef NARR_SINK_H
 #define NARR_SINK_H
 
@@ -18,21 +19,54 @@ typedef struct narr_sink narr_sink;
 narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
                                  char *msg, size_t msg_size);
 
-/* Writes a WAV file (16-bit PCM mono at rate) to path. NARR_E_IO when the
- * folder is not writable. Owned: narr_sink_free. */
-narr_sink *narr_sink_open_file(const char *path, int rate, narr_status *err,
-                               char *msg, size_t msg_size);
+/* Writes an audio file to path, as cfg->audio says (format, rate,
+ * loudness, tags, intro/outro, chapters and transcript side files) and
+ * reports to cfg->progress while finishing. rate is the rate of the
+ * frames it is given. NARR_E_IO when the folder is not writable or an
+ * intro, outro or cover cannot be read, NARR_E_ARG for a format or rate
+ * it cannot write. Owned: narr_sink_free. */
+narr_sink *narr_sink_open_file(const char *path, int rate, const narr_config *cfg,
+                               narr_status *err, char *msg, size_t msg_size);
 
 /* NARR_OK, or NARR_E_AUDIO / NARR_E_IO with narr_sink_errmsg set. */
 narr_status narr_sink_write(narr_sink *s, const int16_t *pcm, size_t frames);
 
-/* Drains (device) or completes and publishes (file). */
+/* The article's title (first call wins) and the start of a chapter, at
+ * the current position; a title also starts a chapter. No-op on a device. */
+narr_status narr_sink_chapter(narr_sink *s, const char *title, size_t len, bool is_title);
+
+/* A sentence, as written, starts at the current position (begin) or its
+ * speech ends there (end: text unused). No-op on a device. */
+narr_status narr_sink_cue(narr_sink *s, bool begin, const char *text, size_t len);
+
+/* Seconds of audio produced so far (intro included) and, of those, how
+ * many are already encoded (the same for a device). */
+void narr_sink_progress(narr_sink *s, double *produced, double *done);
+
+/* Drains (device) or completes and publishes (file, with its side files). */
 narr_status narr_sink_finish(narr_sink *s);
 
 const char *narr_sink_errmsg(const narr_sink *s);
 
 /* Frees s; an unfinished file is removed, a device stopped. NULL: no-op. */
 void narr_sink_free(narr_sink *s);
+
+/* ---- for tests: the file sink's loudness work ---- */
+typedef struct {
+    int encodes;            /* 1, or 2 when the first gain missed the target */
+    double lufs;            /* integrated loudness of what was encoded */
+    double gain_db;         /* the gain applied */
+    long long frames;       /* frames in the file, at its rate */
+    int rate;
+} narr_file_stats;
+
+/* As narr_sink_open_file, with the loudness decided after window_seconds
+ * of audio instead of the default 20 s. */
+narr_sink *narr_sink_open_file_window(const char *path, int rate, const narr_config *cfg,
+                                      double window_seconds, narr_status *err, char *msg,
+                                      size_t msg_size);
+/* After narr_sink_finish of a file sink. */
+void narr_sink_file_stats(const narr_sink *s, narr_file_stats *stats);
 
 /* ---- for sink implementations ---- */
 typedef struct {
@@ -41,8 +75,16 @@ typedef struct {
     void (*close)(narr_sink *s); /* releases everything; aborts if unfinished */
 } narr_sink_ops;
 
+/* Optional, for sinks that keep a timeline (files); NULL: no-ops. */
+typedef struct {
+    narr_status (*chapter)(narr_sink *s, const char *title, size_t len, bool is_title);
+    narr_status (*cue)(narr_sink *s, bool begin, const char *text, size_t len);
+    void (*progress)(narr_sink *s, double *produced, double *done);
+} narr_sink_timeline_ops;
+
 struct narr_sink {
     const narr_sink_ops *ops;
+    const narr_sink_timeline_ops *timeline;
     void *priv;
     bool finished;
     char errmsg[768];

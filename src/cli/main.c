@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define EXIT_USAGE 2
@@ -21,12 +23,43 @@ static const char usage_text[] =
     "or when FILE is -, the article is read from standard input. Several\n"
     "files are read one after the other.\n"
     "\n"
+    "Input:\n"
+    "      --input-format F    text, markdown or html; default: from the file's\n"
+    "                          extension (.html .htm .md .markdown), else from\n"
+    "                          its content. For a web page, only the article is\n"
+    "                          read (no menus, ads, share buttons, captions)\n"
+    "      --format F          the same, for F = text, markdown or html\n"
+    "\n"
     "Output (default: speak on the default audio device):\n"
-    "  -o, --output FILE.wav   write a WAV file instead (16-bit mono)\n"
+    "  -o, --output FILE       write an audio file instead: .wav (eSpeak's 22050 Hz),\n"
+    "                          or for podcasts .mp3 .ogg .opus .flac (44.1 kHz,\n"
+    "                          Opus 48 kHz; -16 LUFS, true peak under -1 dBTP)\n"
     "  -d, --device NAME       play on this device (name or index)\n"
     "      --print text        print the text as it will be spoken,\n"
     "                          one sentence a line, and do not speak\n"
     "      --print phonemes    print eSpeak NG phoneme mnemonics instead\n"
+    "\n"
+    "Audio files (with -o):\n"
+    "      --output-format FMT wav, flac, ogg, opus or mp3, whatever the name\n"
+    "                          (--format FMT takes these too)\n"
+    "      --sample-rate HZ    the file's sample rate\n"
+    "      --bitrate KBPS      constant bitrate (MP3, Opus)\n"
+    "      --quality 1-10      variable-bitrate quality, 10 best (MP3, Ogg, Opus;\n"
+    "                          MP3 default 5, like lame -V 5)\n"
+    "      --loudness LUFS     integrated loudness target (default -16; WAV: none)\n"
+    "      --no-loudness       keep eSpeak's level\n"
+    "      --artist NAME       artist tag (default: narrateur)\n"
+    "      --album NAME        album tag\n"
+    "      --date DATE         date tag (default: today, YYYY-MM-DD)\n"
+    "      --comment TEXT      comment tag\n"
+    "      --cover IMAGE       JPEG or PNG cover (MP3)\n"
+    "      --intro SOUND       play this sound before the article (any format\n"
+    "                          libsndfile reads; e.g. assets/chime.wav)\n"
+    "      --outro SOUND       and this one after it\n"
+    "      --chapters FILE     write Podcasting 2.0 JSON chapters (title, headings)\n"
+    "      --transcript FILE   write a .vtt (WebVTT) or .srt transcript, a cue\n"
+    "                          per sentence\n"
+    "  -q, --quiet             no progress line (shown only on a terminal)\n"
     "\n"
     "Voice:\n"
     "  -v, --voice NAME        voice preset (default: fr) or path to an .ini\n"
@@ -45,11 +78,19 @@ static const char usage_text[] =
     "Examples:\n"
     "  narrateur article.txt                 listen to an article\n"
     "  narrateur article.txt -o article.wav  write it to a file\n"
+    "  narrateur article.txt -o episode.mp3 --transcript episode.vtt \\\n"
+    "            --chapters episode.json      make a podcast episode\n"
     "  echo \"M. Dupont arrive à 14h30.\" | narrateur --print text\n"
     "\n"
     "Exit status: 0 success, 1 runtime error, 2 usage error.\n";
 
-enum { OPT_PRINT = 256, OPT_VERSION, OPT_LIST_VOICES, OPT_LEXICON, OPT_QUOTES };
+enum { OPT_PRINT = 256, OPT_VERSION, OPT_LIST_VOICES, OPT_LEXICON, OPT_QUOTES,
+       OPT_INPUT_FORMAT, OPT_FORMAT };
+enum {
+    OPT_OUTPUT_FORMAT = 512, OPT_SAMPLE_RATE, OPT_BITRATE, OPT_QUALITY, OPT_LOUDNESS,
+    OPT_NO_LOUDNESS, OPT_ARTIST, OPT_ALBUM, OPT_DATE, OPT_COMMENT, OPT_COVER, OPT_INTRO,
+    OPT_OUTRO, OPT_CHAPTERS, OPT_TRANSCRIPT,
+};
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -60,6 +101,24 @@ static const struct option long_options[] = {
     {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
     {"quotes", required_argument, NULL, OPT_QUOTES},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output-format", required_argument, NULL, OPT_OUTPUT_FORMAT},
+    {"sample-rate", required_argument, NULL, OPT_SAMPLE_RATE},
+    {"bitrate", required_argument, NULL, OPT_BITRATE},
+    {"quality", required_argument, NULL, OPT_QUALITY},
+    {"loudness", required_argument, NULL, OPT_LOUDNESS},
+    {"no-loudness", no_argument, NULL, OPT_NO_LOUDNESS},
+    {"artist", required_argument, NULL, OPT_ARTIST},
+    {"album", required_argument, NULL, OPT_ALBUM},
+    {"date", required_argument, NULL, OPT_DATE},
+    {"comment", required_argument, NULL, OPT_COMMENT},
+    {"cover", required_argument, NULL, OPT_COVER},
+    {"intro", required_argument, NULL, OPT_INTRO},
+    {"outro", required_argument, NULL, OPT_OUTRO},
+    {"chapters", required_argument, NULL, OPT_CHAPTERS},
+    {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
+    {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -73,10 +132,169 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
+/* text, markdown, html → the input format; anything else → AUTO. */
+static narr_input_format input_format(const char *name)
+{
+    if (strcmp(name, "text") == 0 || strcmp(name, "txt") == 0)
+        return NARR_INPUT_TEXT;
+    if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+        return NARR_INPUT_MARKDOWN;
+    if (strcmp(name, "html") == 0)
+        return NARR_INPUT_HTML;
+    return NARR_INPUT_AUTO;
+}
+
 static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+/* A whole number from lo to hi; false otherwise. */
+static bool parse_int(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || end == s || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* "-16", "-23.5" or "-23,5", without the locale-dependent strtod. */
+static bool parse_decimal(const char *s, double *out)
+{
+    bool neg = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    double v = 0, scale = 1;
+    bool digits = false, point = false;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            digits = true;
+            if (point)
+                v += (*s - '0') * (scale /= 10);
+            else
+                v = v * 10 + (*s - '0');
+        } else if ((*s == '.' || *s == ',') && !point) {
+            point = true;
+        } else {
+            return false;
+        }
+    }
+    *out = neg ? -v : v;
+    return digits;
+}
+
+/* The audio-file options make sense together (usage errors, exit 2). */
+static int check_audio_options(const narr_config *cfg)
+{
+    const narr_audio_options *a = &cfg->audio;
+    const char *needs_output = a->transcript ? "--transcript" : a->chapters ? "--chapters"
+                               : a->intro    ? "--intro"      : a->outro    ? "--outro"
+                               : a->cover    ? "--cover"      : a->sample_rate ? "--sample-rate"
+                               : a->bitrate  ? "--bitrate"    : a->quality  ? "--quality"
+                               : a->loudness || a->no_loudness ? "loudness options"
+                               : a->format   ? "an output format"
+                                             : NULL;
+    if (!cfg->output)
+        return needs_output ? usage_error("%s applies to an audio file: add -o FILE",
+                                          needs_output)
+                            : EXIT_SUCCESS;
+    narr_audio_format f = a->format ? a->format : narr_audio_format_of(cfg->output);
+    if (f == NARR_AUDIO_AUTO)
+        return usage_error("cannot tell the audio format of '%s'; name the output .wav, "
+                           ".flac, .ogg, .opus or .mp3, or use --output-format", cfg->output);
+    const char *problem = a->sample_rate ? narr_audio_rate_problem(f, a->sample_rate) : NULL;
+    if (problem)
+        return usage_error("--sample-rate: %s", problem);
+    if (a->bitrate && f != NARR_AUDIO_MP3 && f != NARR_AUDIO_OPUS)
+        return usage_error("%s", "--bitrate applies to MP3 and Opus; use --quality for Ogg");
+    if (a->quality && f != NARR_AUDIO_MP3 && f != NARR_AUDIO_OGG && f != NARR_AUDIO_OPUS)
+        return usage_error("%s", "--quality applies to MP3, Ogg and Opus, not to lossless files");
+    if (a->cover && f != NARR_AUDIO_MP3)
+        return usage_error("%s", "--cover goes into MP3 files only");
+    if (a->loudness && a->no_loudness)
+        return usage_error("%s", "--loudness and --no-loudness cannot be used together");
+    if (a->transcript && !ends_with(a->transcript, ".vtt") && !ends_with(a->transcript, ".srt"))
+        return usage_error("cannot tell the transcript format of '%s'; name it .vtt or .srt",
+                           a->transcript);
+    return EXIT_SUCCESS;
+}
+
+/* ---- the progress line (stderr, on a terminal only) ---- */
+
+typedef struct {
+    struct timespec start, last;
+    long long *sizes; /* of each input; -1 when unknown */
+    long long before; /* bytes of the inputs already read */
+    long long total;  /* of all inputs; -1 when unknown */
+    bool shown;       /* a line is on screen without its newline */
+} progress_state;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void clock_text(double seconds, char *buf, size_t size)
+{
+    long s = seconds > 0 ? (long)(seconds + 0.5) : 0;
+    if (s >= 3600)
+        snprintf(buf, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else
+        snprintf(buf, size, "%ld:%02ld", s / 60, s % 60);
+}
+
+/* "narrateur:  42% read, 1:23 of audio, 310x real time, 0:02 left" */
+static void show_progress(progress_state *ps, const narr_progress *p, bool final)
+{
+    double elapsed = seconds_since(&ps->start);
+    double fraction = -1;
+    if (p->finishing || final)
+        fraction = 1;
+    else if (ps->total > 0 && p->input_read >= 0)
+        fraction = (double)(ps->before + p->input_read) / (double)ps->total;
+    fraction = fraction > 1 ? 1 : fraction;
+    char audio[32], left[40] = "";
+    clock_text(p->audio_seconds, audio, sizeof audio);
+    double speed = elapsed > 0 ? p->audio_seconds / elapsed : 0;
+    /* Time left: at the reading's pace, or the encoder's when it is behind. */
+    double remaining = -1;
+    if (!final && fraction > 0 && elapsed > 0) {
+        remaining = elapsed * (1 - fraction) / fraction;
+        double encode_speed = p->done_seconds / elapsed;
+        if (encode_speed > 0) {
+            double encode_left = (p->audio_seconds / fraction - p->done_seconds) / encode_speed;
+            remaining = encode_left > remaining ? encode_left : remaining;
+        }
+    }
+    if (remaining >= 0) {
+        char t[24];
+        clock_text(remaining, t, sizeof t);
+        snprintf(left, sizeof left, ", %s left", t);
+    }
+    if (fraction >= 0)
+        fprintf(stderr, "\rnarrateur: %3.0f%% read, %s of audio, %.0fx real time%s\033[K",
+                fraction * 100, audio, speed, left);
+    else
+        fprintf(stderr, "\rnarrateur: %s of audio, %.0fx real time\033[K", audio, speed);
+    if (final)
+        fputc('\n', stderr);
+    fflush(stderr);
+    ps->shown = !final;
+}
+
+static void on_progress(void *user, const narr_progress *p)
+{
+    progress_state *ps = user;
+    if (seconds_since(&ps->last) < 0.1)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &ps->last);
+    show_progress(ps, p, false);
 }
 
 static int list_voices(void)
@@ -97,9 +315,12 @@ static int list_voices(void)
 int main(int argc, char **argv)
 {
     narr_config cfg = {0};
+    narr_audio_options *audio = &cfg.audio;
+    bool quiet = false;
+    long number;
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:d:v:r:h", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:d:v:r:qh", long_options, NULL)) != -1) {
         switch (c) {
         case 'o':
             cfg.output = optarg;
@@ -138,6 +359,87 @@ int main(int argc, char **argv)
                                    optarg);
             cfg.quotes = optarg;
             break;
+        case OPT_INPUT_FORMAT:
+            cfg.input_format = input_format(optarg);
+            if (cfg.input_format == NARR_INPUT_AUTO)
+                return usage_error("--input-format takes text, markdown or html, not '%s'",
+                                   optarg);
+            break;
+        case OPT_FORMAT:
+            /* --format names the input's format (text, markdown, html) or,
+             * for the output's audio format, one of the output values,
+             * handled here before the input formats when they exist. */
+            audio->format = narr_audio_format_named(optarg);
+            if (audio->format != NARR_AUDIO_AUTO)
+                break;
+            cfg.input_format = input_format(optarg);
+            if (cfg.input_format == NARR_INPUT_AUTO)
+                return usage_error("--format takes text, markdown, html (input) or wav, flac, "
+                                   "ogg, opus, mp3 (output), not '%s'", optarg);
+            break;
+        case OPT_OUTPUT_FORMAT:
+            audio->format = narr_audio_format_named(optarg);
+            if (audio->format == NARR_AUDIO_AUTO)
+                return usage_error("--output-format takes wav, flac, ogg, opus or mp3, not '%s'",
+                                   optarg);
+            break;
+        case OPT_SAMPLE_RATE:
+            if (!parse_int(optarg, 8000, 192000, &number))
+                return usage_error("--sample-rate must be a rate in Hz from 8000 to 192000, "
+                                   "not '%s'", optarg);
+            audio->sample_rate = (int)number;
+            break;
+        case OPT_BITRATE:
+            if (!parse_int(optarg, 8, 320, &number))
+                return usage_error("--bitrate must be in kbit/s from 8 to 320, not '%s'",
+                                   optarg);
+            audio->bitrate = (int)number;
+            break;
+        case OPT_QUALITY:
+            if (!parse_int(optarg, 1, 10, &number))
+                return usage_error("--quality must be from 1 (smallest) to 10 (best), not '%s'",
+                                   optarg);
+            audio->quality = (int)number;
+            break;
+        case OPT_LOUDNESS:
+            if (!parse_decimal(optarg, &audio->loudness) || audio->loudness < -40 ||
+                audio->loudness > -5)
+                return usage_error("--loudness must be in LUFS from -40 to -5 (podcasts: -16), "
+                                   "not '%s'", optarg);
+            break;
+        case OPT_NO_LOUDNESS:
+            audio->no_loudness = true;
+            break;
+        case OPT_ARTIST:
+            audio->artist = optarg;
+            break;
+        case OPT_ALBUM:
+            audio->album = optarg;
+            break;
+        case OPT_DATE:
+            audio->date = optarg;
+            break;
+        case OPT_COMMENT:
+            audio->comment = optarg;
+            break;
+        case OPT_COVER:
+            audio->cover = optarg;
+            break;
+        case OPT_INTRO:
+            audio->intro = optarg;
+            break;
+        case OPT_OUTRO:
+            audio->outro = optarg;
+            break;
+        case OPT_CHAPTERS:
+            audio->chapters = optarg;
+            break;
+        case OPT_TRANSCRIPT:
+            audio->transcript = optarg;
+            break;
+        case 'q':
+            quiet = true;
+            break;
         case OPT_LIST_VOICES:
             return list_voices();
         case 'h':
@@ -154,9 +456,9 @@ int main(int argc, char **argv)
     }
     if (cfg.output && cfg.print != NARR_PRINT_NONE)
         return usage_error("%s", "--print and --output cannot be used together");
-    if (cfg.output && !ends_with(cfg.output, ".wav"))
-        return usage_error("cannot tell the audio format of '%s'; name the output "
-                           "FILE.wav", cfg.output);
+    int rc = check_audio_options(&cfg);
+    if (rc != EXIT_SUCCESS)
+        return rc;
 
     /* Refuse a missing input before any output is created. */
     for (int i = optind; i < argc; i++) {
@@ -164,6 +466,23 @@ int main(int argc, char **argv)
             fprintf(stderr, "narrateur: %s: cannot read: %s\n", argv[i], strerror(errno));
             return EXIT_FAILURE;
         }
+    }
+
+    /* A progress line when a file is written and someone watches. */
+    progress_state progress = {0};
+    long long sizes[argc > optind ? argc - optind : 1];
+    if (cfg.output && !quiet && isatty(STDERR_FILENO)) {
+        progress.sizes = sizes;
+        for (int i = optind; i < argc || i == optind; i++) {
+            struct stat info;
+            bool known = i < argc && strcmp(argv[i], "-") != 0 && stat(argv[i], &info) == 0;
+            sizes[i - optind] = known ? (long long)info.st_size : -1;
+            progress.total = progress.total < 0 || !known ? -1 : progress.total + sizes[i - optind];
+        }
+        clock_gettime(CLOCK_MONOTONIC, &progress.start);
+        progress.last = progress.start;
+        cfg.progress = on_progress;
+        cfg.progress_user = &progress;
     }
 
     narr_status st;
@@ -176,12 +495,20 @@ int main(int argc, char **argv)
     st = NARR_OK;
     for (int i = optind; st == NARR_OK && (i < argc || i == optind); i++) {
         st = narr_pipeline_read(p, i < argc ? argv[i] : NULL);
+        if (progress.sizes)
+            progress.before += sizes[i - optind] > 0 ? sizes[i - optind] : 0;
         const char *warning = narr_pipeline_take_warning(p);
         if (warning)
             fprintf(stderr, "narrateur: warning: %s\n", warning);
     }
     if (st == NARR_OK)
         st = narr_pipeline_finish(p);
+    if (progress.sizes && (progress.shown || st == NARR_OK)) {
+        narr_progress last = {.finishing = true};
+        last.audio_seconds = narr_pipeline_audio_seconds(p);
+        last.done_seconds = last.audio_seconds;
+        show_progress(&progress, &last, true);
+    }
     if (st != NARR_OK)
         fprintf(stderr, "narrateur: %s\n", narr_pipeline_errmsg(p));
     narr_pipeline_free(p);

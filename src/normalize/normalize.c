@@ -18,11 +18,22 @@ typedef struct {
     narr_table *table;
 } named_table;
 
+#define NAME_CACHE 64
+
 struct narr_normalizer {
     narr_numbers *numbers;
     named_table *tables;
     size_t ntables;
+    /* Rules ask for tables by name at every token: remember the answer
+     * for each name pointer (rules pass string literals). */
+    struct {
+        const char *name;
+        const narr_table *table;
+    } cache[NAME_CACHE];
+    size_t ncache;
     narr_tokens tokens;
+    bool keep_quotes;
+    int quote_depth; /* quotation marks open, across the block's sentences */
 };
 
 void narr_normalizer_free(narr_normalizer *nz)
@@ -115,6 +126,7 @@ narr_status narr_normalizer_add_lexicon(narr_normalizer *nz, const char *slot,
             return NARR_E_DATA;
         }
     }
+    nz->ncache = 0;
     for (size_t i = 0; i < nz->ntables; i++) {
         if (strcmp(nz->tables[i].name, slot) == 0) {
             narr_table_free(nz->tables[i].table);
@@ -127,12 +139,28 @@ narr_status narr_normalizer_add_lexicon(narr_normalizer *nz, const char *slot,
     return NARR_OK;
 }
 
-const narr_table *narr_normalizer_table(const narr_normalizer *nz, const char *name)
+void narr_normalizer_keep_quotes(narr_normalizer *nz, bool keep)
 {
-    for (size_t i = 0; i < nz->ntables; i++)
+    nz->keep_quotes = keep;
+    nz->quote_depth = 0;
+}
+
+void narr_normalizer_end_block(narr_normalizer *nz) { nz->quote_depth = 0; }
+
+const narr_table *narr_normalizer_table(narr_normalizer *nz, const char *name)
+{
+    for (size_t i = 0; i < nz->ncache; i++)
+        if (nz->cache[i].name == name)
+            return nz->cache[i].table;
+    const narr_table *found = NULL;
+    for (size_t i = 0; i < nz->ntables && !found; i++)
         if (strcmp(nz->tables[i].name, name) == 0)
-            return nz->tables[i].table;
-    return NULL;
+            found = nz->tables[i].table;
+    if (nz->ncache < NAME_CACHE) {
+        nz->cache[nz->ncache].name = name;
+        nz->cache[nz->ncache++].table = found;
+    }
+    return found;
 }
 
 narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n,
@@ -141,13 +169,14 @@ narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n
     narr_status st = narr_tokenize(s, n, &nz->tokens);
     if (st != NARR_OK)
         return st;
-    size_t start = out->len;
     narr_norm norm = {
         .tok = nz->tokens.tok,
         .ntok = nz->tokens.count,
         .out = out,
         .numbers = nz->numbers,
         .nz = nz,
+        .keep_quotes = nz->keep_quotes,
+        .quote_depth = nz->quote_depth,
     };
     for (size_t i = 0; i < norm.ntok && norm.status == NARR_OK;) {
         size_t used = 0;
@@ -164,7 +193,7 @@ narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n
         }
         i += used;
     }
-    (void)start;
+    nz->quote_depth = norm.quote_depth;
     return norm.status;
 }
 

@@ -33,7 +33,16 @@ narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n
 narr_status narr_normalizer_add_lexicon(narr_normalizer *nz, const char *slot,
                                         const char *path, char *msg, size_t msg_size);
 
+/* With keep on, the outermost quotation of each block is kept in the
+ * output as « … » (inner quotes and every other kind of mark vanish), so
+ * that the speak stage can render the voice's quote style; off (the
+ * default), quotation marks vanish. */
+void narr_normalizer_keep_quotes(narr_normalizer *nz, bool keep);
+
+/* Ends a block: a quotation left open does not run into the next one. */
+void narr_normalizer_end_block(narr_normalizer *nz);
+
 /* A built-in table by name ("abbreviations", ...), or NULL. Borrowed. */
-const narr_table *narr_normalizer_table(const narr_normalizer *nz, const char *name);
+const narr_table *narr_normalizer_table(narr_normalizer *nz, const char *name);
 
 #endif

@@ -2,6 +2,7 @@
 #include "normalize/numbers.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
@@ -72,11 +73,36 @@ narr_status narr_spell_cardinal(const narr_numbers *nums, int64_t v,
     return spell(nums->fmt[g == NARR_FEMININE ? CARD_F : CARD_M], v, out);
 }
 
+static size_t count_et(const char *s, size_t n, size_t *last)
+{
+    size_t count = 0;
+    for (size_t i = 0; i + 4 <= n; i++)
+        if (memcmp(s + i, "-et-", 4) == 0)
+            count++, *last = i;
+    return count;
+}
+
 narr_status narr_spell_ordinal(const narr_numbers *nums, int64_t v,
                                narr_gender g, bool plural, narr_buf *out)
 {
     int set = g == NARR_FEMININE ? (plural ? ORD_FP : ORD_F) : (plural ? ORD_MP : ORD_M);
-    return spell(nums->fmt[set], v, out);
+    size_t start = out->len;
+    narr_status st = spell(nums->fmt[set], v, out);
+    narr_buf card;
+    narr_buf_init(&card);
+    if (st == NARR_OK)
+        st = spell(nums->fmt[CARD_M], v, &card);
+    /* ICU says "quatre-vingt-et-unième" and "cent-et-unième" where the
+     * cardinal has no "et" (quatre-vingt-un, cent un): drop the extra one. */
+    size_t at = 0, unused = 0;
+    if (st == NARR_OK && count_et(out->data + start, out->len - start, &at) >
+                             count_et(narr_buf_str(&card), card.len, &unused)) {
+        char *p = out->data + start + at;
+        memmove(p, p + 3, out->len - (start + at + 3) + 1);
+        out->len -= 3;
+    }
+    narr_buf_deinit(&card);
+    return st;
 }
 
 bool narr_parse_digits(const char *s, size_t n, int64_t *v)

@@ -3,6 +3,7 @@
  * agreement helpers the number rules share (une/un, "de"/"d'"). */
 #include "normalize/numeral.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/utf8.h"
@@ -135,41 +136,6 @@ void narr_say_numeral(narr_norm *n, const narr_numeral *num, narr_gender g)
     }
 }
 
-/* Writes the word with its first letter in lower case into buf (NUL-
- * terminated); 0 if it does not fit or is unchanged. */
-static size_t lower_first(const char *s, size_t len, char *buf, size_t cap)
-{
-    size_t k = 0;
-    int32_t cp = narr_utf8_next(s, len, &k);
-    if (cp < 0 || !narr_uc_is_upper(cp))
-        return 0;
-    cp = narr_uc_to_lower(cp);
-    char head[4];
-    size_t hl;
-    if (cp < 0x80) {
-        head[0] = (char)cp;
-        hl = 1;
-    } else if (cp < 0x800) {
-        head[0] = (char)(0xC0 | (cp >> 6));
-        head[1] = (char)(0x80 | (cp & 0x3F));
-        hl = 2;
-    } else if (cp < 0x10000) {
-        head[0] = (char)(0xE0 | (cp >> 12));
-        head[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        head[2] = (char)(0x80 | (cp & 0x3F));
-        hl = 3;
-    } else {
-        return 0;
-    }
-    size_t total = hl + (len - k);
-    if (total + 1 > cap)
-        return 0;
-    memcpy(buf, head, hl);
-    memcpy(buf + hl, s + k, len - k);
-    buf[total] = '\0';
-    return total;
-}
-
 const narr_row *narr_find_word(const narr_table *t, const narr_token *tok)
 {
     if (!t || !tok || tok->kind != NARR_TOK_WORD)
@@ -178,8 +144,38 @@ const narr_row *narr_find_word(const narr_table *t, const narr_token *tok)
     if (row)
         return row;
     char buf[64];
-    size_t len = lower_first(tok->s, tok->len, buf, sizeof buf);
+    size_t len = narr_utf8_lower_first(tok->s, tok->len, buf, sizeof buf);
     return len ? narr_table_find(t, buf, len) : NULL;
+}
+
+/* 1 feminine, 0 listed as masculine ("musée" despite "-ée"), -1 unknown:
+ * the word itself, then its endings from the longest ("-tion", "-ité"). */
+static int feminine_word(const narr_table *fem, const narr_token *t)
+{
+    const narr_row *row = narr_find_word(fem, t);
+    if (row)
+        return row->field[1][0] != 'm';
+    char key[16];
+    key[0] = '-';
+    /* Endings of two to six letters; UTF-8 boundaries only. */
+    size_t start = t->len, chars = 0;
+    size_t starts[8];
+    while (start > 0 && chars < 6) {
+        start--;
+        while (start > 0 && ((unsigned char)t->s[start] & 0xC0) == 0x80)
+            start--;
+        starts[chars++] = start;
+    }
+    for (size_t c = chars; c >= 2; c--) {
+        size_t from = starts[c - 1], len = t->len - from;
+        if (from == 0 || len + 1 >= sizeof key)
+            continue; /* the whole word was looked up already */
+        memcpy(key + 1, t->s + from, len);
+        row = narr_table_find(fem, key, len + 1);
+        if (row)
+            return row->field[1][0] != 'm';
+    }
+    return -1;
 }
 
 narr_gender narr_gender_of(const narr_norm *n, size_t i)
@@ -188,16 +184,14 @@ narr_gender narr_gender_of(const narr_norm *n, size_t i)
     const narr_table *fem = narr_norm_table(n, "feminine_nouns");
     if (!t || t->kind != NARR_TOK_WORD || !fem)
         return NARR_MASCULINE;
-    if (narr_find_word(fem, t))
-        return NARR_FEMININE;
+    int f = feminine_word(fem, t);
     /* Plurals: "mesures", "voix" (listed as is), "bourses". */
-    if (t->len > 1 && (t->s[t->len - 1] == 's' || t->s[t->len - 1] == 'x')) {
+    if (f < 0 && t->len > 1 && (t->s[t->len - 1] == 's' || t->s[t->len - 1] == 'x')) {
         narr_token sing = *t;
         sing.len--;
-        if (narr_find_word(fem, &sing))
-            return NARR_FEMININE;
+        f = feminine_word(fem, &sing);
     }
-    return NARR_MASCULINE;
+    return f > 0 ? NARR_FEMININE : NARR_MASCULINE;
 }
 
 bool narr_numeral_ends_in_scale(const narr_numeral *num)

@@ -33,6 +33,7 @@ void narr_say_numeral(narr_norm *n, const narr_numeral *num, narr_gender g);
  * are read in pairs ("1313" → "treize treize"). */
 void narr_say_decimals(narr_norm *n, const char *digits, size_t len);
 
+
 /* The gender of the noun at token i (looked up in the feminine_nouns
  * table, plural s tolerated), for the agreement of un/une. */
 narr_gender narr_gender_of(const narr_norm *n, size_t i);

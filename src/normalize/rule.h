@@ -26,12 +26,14 @@ struct narr_norm {
     size_t ntok;
     narr_buf *out;
     const narr_numbers *numbers;
-    const struct narr_normalizer *nz;
+    struct narr_normalizer *nz;
     narr_status status;   /* first error (sticky) */
     bool span_space;      /* source had a space before the current span */
     bool span_started;    /* the current rule has already said something */
     bool force_space;     /* a removed span: the next word gets a space */
     bool glue_next;       /* narr_say_glue: no space before the next word */
+    bool keep_quotes;     /* say the outermost quotation marks as « » */
+    int quote_depth;      /* quotation marks open (kept across sentences) */
 };
 
 /* Token access: NULL / false past the end. */

@@ -177,6 +177,12 @@ void narr_speaker_free(narr_speaker *sp)
 
 int narr_speaker_rate(const narr_speaker *sp) { return sp->rate; }
 
+void narr_speaker_set_pitch(narr_speaker *sp, int pitch)
+{
+    (void)sp;
+    espeak_ng_SetParameter(espeakPITCH, pitch < 0 ? 0 : pitch > 100 ? 100 : pitch, 0);
+}
+
 const char *narr_speaker_errmsg(const narr_speaker *sp) { return sp->errmsg; }
 
 const narr_word_mark *narr_speaker_words(const narr_speaker *sp, size_t *count)

@@ -1,5 +1,11 @@
-/* document: plain text → blocks, with one line of lookahead. */
+/* document: the reader for each format behind one interface, the format
+ * guess, the plain-text reader (one line of lookahead) and the filter
+ * that drops blocks starting with a web leftover ("Lire aussi : ...",
+ * "Publicité", "© AFP") whatever the format. */
 #include "text/document.h"
+#include "data/table.h"
+#include "text/html.h"
+#include "text/markdown.h"
 #include "text/utf8.h"
 
 #include <stdlib.h>
@@ -9,8 +15,160 @@
 #define HEADING_MAX_BYTES 100
 #define HEADING_MAX_WORDS 14
 
-struct narr_document {
+/* ---- web leftovers of the `block` kind ------------------------------ */
+
+/* The texts of the table's `block` rows, cleaned as decoded text is (’ →
+ * '), each NUL-terminated in one buffer. */
+typedef struct {
+    narr_buf keys;
+    size_t *at;
+    int32_t *first;  /* each key's first character, lower case: a quick test */
+    size_t count;
+} leftovers;
+
+static narr_status leftovers_load(leftovers *l, char *msg, size_t msg_size)
+{
+    narr_buf_init(&l->keys);
+    l->at = NULL;
+    l->first = NULL;
+    l->count = 0;
+    narr_status st = NARR_OK;
+    narr_table *t = narr_table_from_asset("web_leftovers", 1, &st, msg, msg_size);
+    if (!t)
+        return st;
+    size_t rows = narr_table_count(t);
+    if (rows && (!(l->at = malloc(rows * sizeof *l->at)) ||
+                 !(l->first = malloc(rows * sizeof *l->first))))
+        st = NARR_E_NOMEM;
+    for (size_t i = 0; i < rows && st == NARR_OK; i++) {
+        const narr_row *r = narr_table_row(t, i);
+        if (strcmp(r->field[1], "block") != 0)
+            continue;
+        l->at[l->count++] = l->keys.len;
+        st = narr_decode_clean(r->field[0], r->key_len, &l->keys);
+        if (st == NARR_OK)
+            st = narr_buf_append_char(&l->keys, '\0');
+    }
+    for (size_t r = 0; r < l->count && st == NARR_OK; r++) {
+        size_t i = 0;
+        const char *key = l->keys.data + l->at[r];
+        l->first[r] = *key ? narr_uc_to_lower(narr_utf8_next(key, strlen(key), &i)) : 0;
+    }
+    narr_table_free(t);
+    return st;
+}
+
+static void leftovers_free(leftovers *l)
+{
+    narr_buf_deinit(&l->keys);
+    free(l->at);
+    free(l->first);
+}
+
+static bool is_alnum(int32_t cp) { return narr_uc_is_letter(cp) || (cp >= '0' && cp <= '9'); }
+
+/* Case-insensitive prefix match of key at s[i..n); a space in the key
+ * matches any run of spaces or none ("Lire aussi:", "Photo  :"). Returns
+ * the end of the match in s, or 0. */
+static size_t match_key(const char *key, const char *s, size_t n, size_t i)
+{
+    size_t k = 0, klen = strlen(key);
+    while (k < klen) {
+        if (key[k] == ' ') {
+            k++;
+            while (i < n && s[i] == ' ')
+                i++;
+            continue;
+        }
+        if (i >= n)
+            return 0;
+        unsigned char ka = (unsigned char)key[k], sb = (unsigned char)s[i];
+        if (ka < 0x80 && sb < 0x80) {
+            /* ASCII needs no Unicode case folding. */
+            if (ka != sb && !((ka | 0x20) == (sb | 0x20) && (ka | 0x20) >= 'a' && (ka | 0x20) <= 'z'))
+                return 0;
+            k++, i++;
+            continue;
+        }
+        int32_t a = narr_utf8_next(key, klen, &k);
+        int32_t b = narr_utf8_next(s, n, &i);
+        if (a != b && narr_uc_to_lower(a) != narr_uc_to_lower(b))
+            return 0;
+    }
+    return i;
+}
+
+/* Ends with . ! ? or … (closing quotes and brackets skipped). */
+static bool ends_full_stop(const char *s, size_t n)
+{
+    size_t i = n;
+    while (i > 0) {
+        int32_t cp = narr_utf8_prev(s, &i);
+        if (cp == ' ' || cp == 0xBB || cp == '"' || cp == 0x201D || cp == ')')
+            continue;
+        return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+    }
+    return false;
+}
+
+/* True when s[0..n) (a line, paragraph or item) starts with a leftover
+ * and is nothing else. The match must end a word ("Photographie" does not
+ * start with "Photo"). After a key that ends with a word, what follows
+ * decides: the end, punctuation other than a comma, or a capital or digit
+ * on a line that does not end a sentence ("Lire aussi Le plan vélo de
+ * Rennes") is furniture; lower case ("Partager les richesses", "Sur le
+ * même sujet, les éditeurs") is an ordinary sentence, and so is a full sentence after the key ("Publicité Les
+ * économistes ... ralentit."), whose key the normalizer removes. Leading
+ * bullets and arrows ("» Lire aussi") are skipped. */
+static bool is_leftover(const leftovers *l, const char *s, size_t n)
+{
+    if (!l->count || !n)
+        return false;
+    size_t first_word = 0;
+    while (first_word < n) {
+        size_t j = first_word;
+        if (is_alnum(narr_utf8_next(s, n, &j)))
+            break;
+        first_word = j;
+    }
+    size_t i0 = 0, i1 = first_word;
+    int32_t c0 = narr_uc_to_lower(narr_utf8_next(s, n, &i0));
+    int32_t c1 = first_word > 0 && first_word < n ? narr_uc_to_lower(narr_utf8_next(s, n, &i1)) : -2;
+    for (size_t r = 0; r < l->count; r++) {
+        if (l->first[r] != c0 && l->first[r] != c1)
+            continue;
+        const char *key = l->keys.data + l->at[r];
+        size_t end = l->first[r] == c0 ? match_key(key, s, n, 0) : 0;
+        if (!end && l->first[r] == c1)
+            end = match_key(key, s, n, first_word);
+        if (!end)
+            continue;
+        size_t kb = strlen(key);
+        if (!is_alnum(narr_utf8_prev(key, &kb)) || end == n)
+            return true;
+        size_t j = end;
+        int32_t next = narr_utf8_next(s, n, &j);
+        if (is_alnum(next))
+            continue;
+        /* "Sur le même sujet, les éditeurs ..." goes on as a sentence. */
+        if (next != ' ' && next != ',' && next != ';')
+            return true;
+        while (j < n && s[j] == ' ')
+            j++;
+        int32_t word = j < n ? narr_utf8_next(s, n, &j) : -1;
+        if (narr_uc_is_lower(word))
+            continue;
+        if (!ends_full_stop(s, n))
+            return true;
+    }
+    return false;
+}
+
+/* ---- the plain-text reader ------------------------------------------ */
+
+typedef struct {
     narr_decoder *dec;
+    const leftovers *left;
     narr_buf para;      /* the paragraph being gathered */
     long para_line;
     int para_lines;     /* how many lines it holds */
@@ -21,36 +179,7 @@ struct narr_document {
     bool gave_title;
     bool para_cut;      /* the last line appended was cut (too long) */
     narr_buf current;   /* the text of the block last returned */
-};
-
-narr_document *narr_document_new_text(narr_decoder *dec)
-{
-    narr_document *doc = calloc(1, sizeof *doc);
-    if (!doc)
-        return NULL;
-    doc->dec = dec;
-    narr_buf_init(&doc->para);
-    narr_buf_init(&doc->ahead);
-    narr_buf_init(&doc->current);
-    return doc;
-}
-
-void narr_document_free(narr_document *doc)
-{
-    if (!doc)
-        return;
-    narr_buf_deinit(&doc->para);
-    narr_buf_deinit(&doc->ahead);
-    narr_buf_deinit(&doc->current);
-    free(doc);
-}
-
-const char *narr_block_kind_name(narr_block_kind kind)
-{
-    static const char *const names[] = {"title", "heading", "paragraph",
-                                        "quote", "item"};
-    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
-}
+} text_reader;
 
 static void trim(const char **s, size_t *n)
 {
@@ -62,25 +191,34 @@ static void trim(const char **s, size_t *n)
         (*n)--;
 }
 
-/* Reads the next line into the lookahead slot (if empty). */
-static narr_status peek(narr_document *doc)
+/* Reads the next line into the lookahead slot (if empty). A whole line
+ * that is a web leftover is skipped as if it were not there: pasted from
+ * a page, "Publicité" may sit inside a paragraph. */
+static narr_status peek(text_reader *doc)
 {
     if (doc->have_ahead || doc->at_end)
         return NARR_OK;
     narr_line line;
-    narr_status st = narr_decoder_next(doc->dec, &line);
-    if (st == NARR_E_EMPTY) {
-        doc->at_end = true;
-        return NARR_OK;
+    const char *s;
+    size_t n;
+    for (;;) {
+        narr_status st = narr_decoder_next(doc->dec, &line);
+        if (st == NARR_E_EMPTY) {
+            doc->at_end = true;
+            return NARR_OK;
+        }
+        if (st != NARR_OK)
+            return st;
+        s = line.text;
+        n = line.len;
+        if (!line.cut)
+            trim(&s, &n);
+        if (line.cut || doc->para_cut || !is_leftover(doc->left, s, n))
+            break;
     }
-    if (st != NARR_OK)
-        return st;
-    const char *s = line.text;
-    size_t n = line.len;
-    if (!line.cut)
-        trim(&s, &n);
     narr_buf_clear(&doc->ahead);
-    if ((st = narr_buf_append(&doc->ahead, s, n)) != NARR_OK)
+    narr_status st = narr_buf_append(&doc->ahead, s, n);
+    if (st != NARR_OK)
         return st;
     doc->ahead_info = line;
     doc->have_ahead = true;
@@ -129,7 +267,7 @@ static bool short_line(const char *s, size_t n)
     return words <= HEADING_MAX_WORDS;
 }
 
-static narr_status give(narr_document *doc, narr_block_kind kind, bool continues,
+static narr_status give(text_reader *doc, narr_block_kind kind, bool continues,
                         narr_block *block)
 {
     narr_buf tmp = doc->current;
@@ -153,7 +291,7 @@ static narr_status give(narr_document *doc, narr_block_kind kind, bool continues
 
 /* Appends a line to the paragraph: "infor-" + "mation" joins without the
  * hyphen (a line-break hyphen); other lines join with a space. */
-static narr_status append_line(narr_document *doc, const char *s, size_t n, long line)
+static narr_status append_line(text_reader *doc, const char *s, size_t n, long line)
 {
     narr_buf *p = &doc->para;
     narr_status st = NARR_OK;
@@ -173,7 +311,7 @@ static narr_status append_line(narr_document *doc, const char *s, size_t n, long
     return st == NARR_OK ? narr_buf_append(p, s, n) : st;
 }
 
-narr_status narr_document_next(narr_document *doc, narr_block *block)
+static narr_status text_next(text_reader *doc, narr_block *block)
 {
     narr_status st;
     for (;;) {
@@ -223,4 +361,269 @@ narr_status narr_document_next(narr_document *doc, narr_block *block)
         if (doc->para.len >= NARR_BLOCK_MAX)
             return give(doc, NARR_BLOCK_PARAGRAPH, true, block);
     }
+}
+
+/* ---- the document: one reader, filtered ----------------------------- */
+
+struct narr_document {
+    narr_input_format format;
+    narr_decoder *dec;
+    text_reader text;
+    narr_markdown *markdown;
+    narr_html *html;
+    leftovers left;
+    bool dropping;      /* the leftover block being dropped continues */
+    bool continuing;    /* the last block given continues */
+};
+
+static narr_document *document_new(narr_decoder *dec, narr_input_format format,
+                                   narr_status *err, char *msg, size_t msg_size)
+{
+    narr_document *doc = calloc(1, sizeof *doc);
+    if (!doc) {
+        *err = NARR_E_NOMEM;
+        return NULL;
+    }
+    doc->format = format;
+    doc->dec = dec;
+    narr_buf_init(&doc->text.para);
+    narr_buf_init(&doc->text.ahead);
+    narr_buf_init(&doc->text.current);
+    doc->text.dec = dec;
+    doc->text.left = &doc->left;
+    *err = leftovers_load(&doc->left, msg, msg_size);
+    if (*err == NARR_OK && format == NARR_INPUT_MARKDOWN && !(doc->markdown = narr_markdown_new(dec)))
+        *err = NARR_E_NOMEM;
+    if (*err == NARR_OK && format == NARR_INPUT_HTML && !(doc->html = narr_html_new(dec)))
+        *err = NARR_E_NOMEM;
+    if (*err == NARR_E_NOMEM)
+        snprintf(msg, msg_size, "out of memory");
+    if (*err != NARR_OK) {
+        narr_document_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+void narr_document_free(narr_document *doc)
+{
+    if (!doc)
+        return;
+    narr_buf_deinit(&doc->text.para);
+    narr_buf_deinit(&doc->text.ahead);
+    narr_buf_deinit(&doc->text.current);
+    narr_markdown_free(doc->markdown);
+    narr_html_free(doc->html);
+    leftovers_free(&doc->left);
+    free(doc);
+}
+
+narr_document *narr_document_new_text(narr_decoder *dec)
+{
+    narr_status st;
+    char msg[256];
+    return document_new(dec, NARR_INPUT_TEXT, &st, msg, sizeof msg);
+}
+
+narr_document *narr_document_new_markdown(narr_decoder *dec)
+{
+    narr_status st;
+    char msg[256];
+    return document_new(dec, NARR_INPUT_MARKDOWN, &st, msg, sizeof msg);
+}
+
+narr_document *narr_document_new_html(narr_decoder *dec)
+{
+    narr_status st;
+    char msg[256];
+    return document_new(dec, NARR_INPUT_HTML, &st, msg, sizeof msg);
+}
+
+narr_status narr_document_open(narr_decoder *dec, narr_input_format format,
+                               const char *path, narr_document **doc, char *msg,
+                               size_t msg_size)
+{
+    *doc = NULL;
+    narr_status st = NARR_OK;
+    if (format == NARR_INPUT_AUTO) {
+        const char *head;
+        size_t n;
+        if ((st = narr_decoder_peek(dec, &head, &n)) != NARR_OK) {
+            snprintf(msg, msg_size, "%s", narr_decoder_errmsg(dec));
+            return st;
+        }
+        format = narr_input_format_guess(path, head, n);
+    }
+    *doc = document_new(dec, format, &st, msg, msg_size);
+    return st;
+}
+
+narr_input_format narr_document_format(const narr_document *doc) { return doc->format; }
+
+const char *narr_document_errmsg(const narr_document *doc)
+{
+    if (doc->html && *narr_html_errmsg(doc->html))
+        return narr_html_errmsg(doc->html);
+    return narr_decoder_errmsg(doc->dec);
+}
+
+narr_status narr_document_next(narr_document *doc, narr_block *block)
+{
+    for (;;) {
+        narr_status st = doc->html       ? narr_html_next(doc->html, block)
+                         : doc->markdown ? narr_markdown_next(doc->markdown, block)
+                                         : text_next(&doc->text, block);
+        if (st != NARR_OK)
+            return st;
+        if (doc->dropping) {
+            doc->dropping = block->continues;
+            continue;
+        }
+        if (!doc->continuing && is_leftover(&doc->left, block->text, block->len)) {
+            doc->dropping = block->continues;
+            continue;
+        }
+        doc->continuing = block->continues;
+        return NARR_OK;
+    }
+}
+
+const char *narr_block_kind_name(narr_block_kind kind)
+{
+    static const char *const names[] = {"title", "heading", "paragraph",
+                                        "quote", "item"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
+}
+
+const char *narr_input_format_name(narr_input_format format)
+{
+    switch (format) {
+    case NARR_INPUT_TEXT:
+        return "text";
+    case NARR_INPUT_MARKDOWN:
+        return "markdown";
+    case NARR_INPUT_HTML:
+        return "html";
+    case NARR_INPUT_AUTO:
+        break;
+    }
+    return "auto";
+}
+
+/* ---- guessing the format -------------------------------------------- */
+
+static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+
+static bool starts_with_ci(const char *s, size_t n, const char *prefix)
+{
+    size_t m = strlen(prefix);
+    if (n < m)
+        return false;
+    for (size_t i = 0; i < m; i++)
+        if (ascii_lower(s[i]) != prefix[i])
+            return false;
+    return true;
+}
+
+static bool has_extension(const char *path, const char *const *exts)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash : path, '.');
+    if (!dot)
+        return false;
+    for (; *exts; exts++) {
+        size_t m = strlen(*exts);
+        if (strlen(dot + 1) == m && starts_with_ci(dot + 1, m, *exts))
+            return true;
+    }
+    return false;
+}
+
+/* The name of the tag opening at s[0] ('<' or "</"), lower case, or "". */
+static size_t tag_name(const char *s, size_t n, char *name, size_t size)
+{
+    size_t i = 1, k = 0;
+    if (i < n && s[i] == '/')
+        i++;
+    while (i < n && k + 1 < size &&
+           ((ascii_lower(s[i]) >= 'a' && ascii_lower(s[i]) <= 'z') || (s[i] >= '1' && s[i] <= '6')))
+        name[k++] = ascii_lower(s[i++]);
+    name[k] = '\0';
+    bool ends = i < n && (s[i] == '>' || s[i] == ' ' || s[i] == '/' || s[i] == '\n');
+    return ends ? k : 0;
+}
+
+static bool looks_like_html(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+        i++;
+    if (starts_with_ci(s + i, n - i, "<!doctype html") || starts_with_ci(s + i, n - i, "<html"))
+        return true;
+    static const char *const tags[] = {"a", "body", "br", "div", "h1", "h2", "h3", "head",
+                                       "li", "meta", "p", "script", "span", "ul", "article",
+                                       "section", "title", "img", "strong", "em", NULL};
+    int count = 0, kinds = 0;
+    bool seen[sizeof tags / sizeof tags[0]] = {false};
+    for (; i < n; i++) {
+        char name[16];
+        if (s[i] != '<' || !tag_name(s + i, n - i, name, sizeof name))
+            continue;
+        for (int t = 0; tags[t]; t++) {
+            if (strcmp(name, tags[t]) == 0) {
+                count++;
+                kinds += !seen[t];
+                seen[t] = true;
+            }
+        }
+    }
+    return count >= 6 && kinds >= 2;
+}
+
+/* Markdown marks, each counted once: a document needs two of them (or
+ * front matter) so that a plain text with one "#" line stays text. */
+static bool looks_like_markdown(const char *s, size_t n)
+{
+    if (starts_with_ci(s, n, "---\n") || starts_with_ci(s, n, "---\r\n"))
+        return true;
+    bool heading = false, fence = false, link = false, strong = false, setext = false;
+    for (size_t i = 0; i < n; i++) {
+        bool line_start = i == 0 || s[i - 1] == '\n';
+        if (line_start && s[i] == '#') {
+            size_t j = i;
+            while (j < n && s[j] == '#')
+                j++;
+            heading |= j - i <= 6 && j < n && s[j] == ' ';
+        }
+        if (line_start && (starts_with_ci(s + i, n - i, "```") || starts_with_ci(s + i, n - i, "~~~")))
+            fence = true;
+        if (line_start && (starts_with_ci(s + i, n - i, "===") || starts_with_ci(s + i, n - i, "---")) &&
+            i > 1 && s[i - 2] != '\n') {
+            size_t j = i;
+            while (j < n && s[j] == s[i])
+                j++;
+            setext |= j == n || s[j] == '\n' || s[j] == '\r';
+        }
+        if (s[i] == ']' && i + 1 < n && s[i + 1] == '(')
+            link = true;
+        if ((s[i] == '*' || s[i] == '_') && i + 2 < n && s[i + 1] == s[i] && s[i + 2] != ' ' &&
+            s[i + 2] != s[i])
+            strong = true;
+    }
+    return heading + fence + link + strong + setext >= 2;
+}
+
+narr_input_format narr_input_format_guess(const char *path, const char *head, size_t n)
+{
+    static const char *const html_ext[] = {"html", "htm", "xhtml", "shtml", "xht", NULL};
+    static const char *const md_ext[] = {"md", "markdown", "mdown", "mkd", "mkdn", NULL};
+    if (path && has_extension(path, html_ext))
+        return NARR_INPUT_HTML;
+    if (path && has_extension(path, md_ext))
+        return NARR_INPUT_MARKDOWN;
+    if (looks_like_html(head, n))
+        return NARR_INPUT_HTML;
+    if (looks_like_markdown(head, n))
+        return NARR_INPUT_MARKDOWN;
+    return NARR_INPUT_TEXT;
 }

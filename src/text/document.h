@@ -1,14 +1,19 @@
-/* document: the second stage. Turns decoded lines into blocks — title,
+/* document: the second stage. Turns decoded input into blocks — title,
  * headings, paragraphs, quotations, list items — that carry their kind
- * (for pauses and chapters) along with their text. Plain text rules:
- * blank lines and lines ending a sentence close paragraphs, a short
- * stand-alone line without final punctuation is a heading, and the first
- * stand-alone line is the title. A block never exceeds about
+ * (for pauses and chapters) along with their text. Three readers share
+ * this interface: plain text (below), Markdown (text/markdown.h) and
+ * HTML (text/html.h). Plain text rules: blank lines and lines ending a
+ * sentence close paragraphs, a short stand-alone line without final
+ * punctuation is a heading, and the first stand-alone line is the title.
+ * Web leftovers of the `block` kind (assets/web_leftovers.tsv: "Lire
+ * aussi", "Publicité", "© AFP", ...) drop the line, paragraph or item
+ * they start, whatever the format. A block never exceeds about
  * NARR_BLOCK_MAX bytes: a longer paragraph comes in pieces marked
  * `continues`, so memory does not grow with the input. */
 #ifndef NARR_DOCUMENT_H
 #define NARR_DOCUMENT_H
 
+#include "narrateur.h"
 #include "text/decode.h"
 
 #define NARR_BLOCK_MAX (16 * 1024)
@@ -26,17 +31,42 @@ typedef struct {
     const char *text; /* borrowed, valid until the next call */
     size_t len;
     bool continues;   /* the same paragraph goes on in the next block */
-    long line;        /* input line where the block starts */
+    long line;        /* input line where the block starts (0: unknown) */
 } narr_block;
 
 typedef struct narr_document narr_document;
 
-/* A plain-text document over dec (borrowed). Owned: narr_document_free. */
+/* The reader for format over dec (borrowed); NARR_INPUT_AUTO guesses it
+ * from path's extension and the first bytes (narr_input_format_guess).
+ * On failure *doc is NULL, the status is returned and msg says why. */
+narr_status narr_document_open(narr_decoder *dec, narr_input_format format,
+                               const char *path, narr_document **doc, char *msg,
+                               size_t msg_size);
+
+/* Shorthands for one format; NULL when out of memory. Owned. */
 narr_document *narr_document_new_text(narr_decoder *dec);
+narr_document *narr_document_new_markdown(narr_decoder *dec);
+narr_document *narr_document_new_html(narr_decoder *dec);
 void narr_document_free(narr_document *doc);
 
-/* The next block; NARR_E_EMPTY at the end, or a decoder error. */
+/* The next block; NARR_E_EMPTY at the end, or an error. */
 narr_status narr_document_next(narr_document *doc, narr_block *block);
+
+/* The message for the last error (the reader's or the decoder's). */
+const char *narr_document_errmsg(const narr_document *doc);
+
+/* The format the document reads (never AUTO). */
+narr_input_format narr_document_format(const narr_document *doc);
+
+/* The format of an input: by path's extension (.html .htm .xhtml .shtml
+ * → HTML, .md .markdown .mdown .mkd → Markdown); otherwise by the first
+ * bytes head[0..n): "<!DOCTYPE html", "<html" or many HTML tags → HTML;
+ * front matter or two kinds of Markdown marks ("# Titre", "**gras**",
+ * "[lien](url)", "```") → Markdown; else text. path may be NULL. */
+narr_input_format narr_input_format_guess(const char *path, const char *head, size_t n);
+
+/* "text", "markdown", "html" ("auto" for AUTO). */
+const char *narr_input_format_name(narr_input_format format);
 
 /* The kind's name ("title", "heading", ...), for messages and tests. */
 const char *narr_block_kind_name(narr_block_kind kind);

@@ -1,6 +1,7 @@
 /* sentences: the third stage. Finds where a sentence ends in a block's
  * text, knowing that "M. Dupont", "3,5", "c.-à-d.", "J. K. Rowling" and a
- * "…" or "!" inside a quotation followed by lower case do not end one.
+ * "…" or "!" inside a quotation followed by lower case do not end one,
+ * while "la ligne A. Les rames" and "son vol. Le suivant" do.
  * Sentences are the unit of synthesis, timing and progress. */
 #ifndef NARR_SENTENCES_H
 #define NARR_SENTENCES_H
@@ -15,7 +16,9 @@
  * space). *complete is false when the text ran out before an end mark:
  * the caller may wait for more text. abbreviations: the table of
  * assets/abbreviations.tsv (may be NULL); a key ending in '.' whose 4th
- * field is not "end" never ends a sentence. */
+ * field is not "end" never ends a sentence, except one whose context (3rd
+ * field) is "number" when no number follows it. A key may hold a space
+ * ("av. J.-C."); a capitalized form is found through its lower-case key. */
 size_t narr_sentence_length(const char *text, size_t len,
                             const narr_table *abbreviations, bool *complete);
 

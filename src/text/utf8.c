@@ -2,6 +2,7 @@
 #include "text/utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
@@ -178,6 +179,21 @@ static narr_status map_case(const char *s, size_t n, narr_buf *out,
             return st;
     }
     return NARR_OK;
+}
+
+size_t narr_utf8_lower_first(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t i = 0;
+    int32_t cp = n ? narr_utf8_next(s, n, &i) : -1;
+    if (cp < 0 || !narr_uc_is_upper(cp))
+        return 0;
+    char head[4];
+    size_t h = narr_utf8_encode(narr_uc_to_lower(cp), head);
+    if (h == 0 || h + n - i > cap)
+        return 0;
+    memcpy(out, head, h);
+    memcpy(out + h, s + i, n - i);
+    return h + n - i;
 }
 
 narr_status narr_utf8_lower(const char *s, size_t n, narr_buf *out)

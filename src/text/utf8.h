@@ -39,6 +39,11 @@ bool narr_uc_is_digit(int32_t cp);   /* ASCII 0-9 only */
 int32_t narr_uc_to_lower(int32_t cp);
 int32_t narr_uc_to_upper(int32_t cp);
 
+/* Writes s[0..n) with its first letter lower-cased ("Cloud" → "cloud")
+ * to out (not NUL-terminated); returns the length, or 0 when the first
+ * letter is not upper case or the result does not fit in cap bytes. */
+size_t narr_utf8_lower_first(const char *s, size_t n, char *out, size_t cap);
+
 /* Appends s[0..n) lower-cased (or upper-cased) to out. */
 narr_status narr_utf8_lower(const char *s, size_t n, narr_buf *out);
 narr_status narr_utf8_upper(const char *s, size_t n, narr_buf *out);

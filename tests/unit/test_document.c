@@ -1,4 +1,5 @@
-/* document: title, headings, paragraphs, line-break hyphens. */
+/* document: title, headings, paragraphs, line-break hyphens; web
+ * leftovers; the format guess. */
 #include "../check.h"
 #include "text/document.h"
 
@@ -37,6 +38,59 @@ int main(void)
     /* A short line followed by lower case is not a heading. */
     blocks("Titre\n\nIl dit que\nla ville change.\n", &out);
     CHECK_STR_EQ(narr_buf_str(&out), "title: Titre\nparagraph: Il dit que la ville change.\n");
+
+    /* A line that is a web leftover is skipped, even inside a paragraph;
+     * a sentence that merely starts with the same word is kept. */
+    blocks("Le titre\n\nLe texte commence\nPublicité\net continue ici.\n"
+           "Lire aussi : Les autres nouvelles du jour\n» À lire aussi Un autre titre\n"
+           "© AFP\nPartager sur Facebook\nPhoto : Jean Dupont\n"
+           "Partager les richesses est un devoir.\n"
+           "Sur le même sujet, les éditeurs se taisent.\n"
+           "Publicité Les économistes sont inquiets.\n"
+           "Photographie et peinture\n", &out);
+    CHECK_STR_EQ(narr_buf_str(&out),
+                 "title: Le titre\n"
+                 "paragraph: Le texte commence et continue ici.\n"
+                 "paragraph: Partager les richesses est un devoir.\n"
+                 "paragraph: Sur le même sujet, les éditeurs se taisent.\n"
+                 "paragraph: Publicité Les économistes sont inquiets.\n"
+                 "heading: Photographie et peinture\n");
+
+    /* The format: by extension, then by content. */
+    CHECK(narr_input_format_guess("a/page.HTML", "", 0) == NARR_INPUT_HTML);
+    CHECK(narr_input_format_guess("page.htm", "", 0) == NARR_INPUT_HTML);
+    CHECK(narr_input_format_guess("notes.md", "<html>", 6) == NARR_INPUT_MARKDOWN);
+    CHECK(narr_input_format_guess("x.markdown", "", 0) == NARR_INPUT_MARKDOWN);
+    const char *doctype = "\n  <!DOCTYPE html><title>x</title>";
+    CHECK(narr_input_format_guess("page.txt", doctype, strlen(doctype)) == NARR_INPUT_HTML);
+    const char *tags = "<div><p>Un</p><p>Deux</p><p>Trois <a href=x>lien</a></p></div>";
+    CHECK(narr_input_format_guess(NULL, tags, strlen(tags)) == NARR_INPUT_HTML);
+    const char *md = "# Titre\n\nDu **gras** et un [lien](https://x.fr).\n";
+    CHECK(narr_input_format_guess(NULL, md, strlen(md)) == NARR_INPUT_MARKDOWN);
+    const char *fm = "---\ntitle: x\n---\nTexte.\n";
+    CHECK(narr_input_format_guess("article", fm, strlen(fm)) == NARR_INPUT_MARKDOWN);
+    /* One mark is not enough: a text may have a "#" or a "<b>" in it. */
+    const char *text = "# 1 au classement\nLe <b> de HTML met en gras.\nUne ligne.\n";
+    CHECK(narr_input_format_guess("article.txt", text, strlen(text)) == NARR_INPUT_TEXT);
+    CHECK(narr_input_format_guess(NULL, "", 0) == NARR_INPUT_TEXT);
+    CHECK_STR_EQ(narr_input_format_name(NARR_INPUT_MARKDOWN), "markdown");
+
+    /* narr_document_open guesses from the content of a nameless stream. */
+    const char *page = "<!doctype html><h1>Titre</h1><p>Corps.</p>";
+    FILE *f = fmemopen((void *)page, strlen(page), "rb");
+    narr_decoder *d = narr_decoder_new(f, "standard input");
+    narr_document *doc;
+    char msg[256];
+    CHECK(narr_document_open(d, NARR_INPUT_AUTO, NULL, &doc, msg, sizeof msg) == NARR_OK);
+    CHECK(narr_document_format(doc) == NARR_INPUT_HTML);
+    narr_block b;
+    CHECK(narr_document_next(doc, &b) == NARR_OK && b.kind == NARR_BLOCK_TITLE);
+    CHECK(narr_document_next(doc, &b) == NARR_OK && b.kind == NARR_BLOCK_PARAGRAPH);
+    CHECK(narr_document_next(doc, &b) == NARR_E_EMPTY);
+    narr_document_free(doc);
+    narr_decoder_free(d);
+    fclose(f);
+
     narr_buf_deinit(&out);
     return CHECK_DONE();
 }

@@ -36,6 +36,36 @@ int main(void)
                  "Il a dit : « C'est fini. »|Puis il est parti.");
     CHECK_STR_EQ(split("Vraiment... Non."), "Vraiment...|Non.");
     CHECK_STR_EQ(split("Voir p. 12. Merci."), "Voir p. 12.|Merci.");
+    /* An abbreviation before a number holds only before a number. */
+    CHECK_STR_EQ(split("Le vol. 2 sort. Il a raté son vol. Le suivant part."),
+                 "Le vol. 2 sort.|Il a raté son vol.|Le suivant part.");
+    CHECK_STR_EQ(split("Vol. 3 en librairie. Fin."), "Vol. 3 en librairie.|Fin.");
+    CHECK_STR_EQ(split("Voir l'art. 49 de la Constitution."),
+                 "Voir l'art. 49 de la Constitution.");
+    /* Abbreviations that never end a sentence, and those that may. */
+    CHECK_STR_EQ(split("Les groupes, c.-à-d. Renault et Stellantis, recrutent."),
+                 "Les groupes, c.-à-d. Renault et Stellantis, recrutent.");
+    CHECK_STR_EQ(split("Cf. Annexe 2. Fin."), "Cf. Annexe 2.|Fin.");
+    CHECK_STR_EQ(split("Des pommes, des poires, etc. Le marché ferme."),
+                 "Des pommes, des poires, etc.|Le marché ferme.");
+    CHECK_STR_EQ(split("Fondée en 52 av. J.-C. Elle prospère."),
+                 "Fondée en 52 av. J.-C.|Elle prospère.");
+    CHECK_STR_EQ(split("Il mourut en 14 apr. J.-C. sans héritier."),
+                 "Il mourut en 14 apr. J.-C. sans héritier.");
+    CHECK_STR_EQ(split("Selon Dupont et al. Les résultats tiennent."),
+                 "Selon Dupont et al.|Les résultats tiennent.");
+    CHECK_STR_EQ(split("Le village compte env. 900 hab. Le maire est inquiet."),
+                 "Le village compte env. 900 hab.|Le maire est inquiet.");
+    /* Initials: a name goes on, a sentence starter after a letter ends. */
+    CHECK_STR_EQ(split("Les travaux touchent la ligne A. Les rames circuleront."),
+                 "Les travaux touchent la ligne A.|Les rames circuleront.");
+    CHECK_STR_EQ(split("Il manque de vitamine D. Il faut sortir."),
+                 "Il manque de vitamine D.|Il faut sortir.");
+    CHECK_STR_EQ(split("Selon George W. Bush, non."), "Selon George W. Bush, non.");
+    CHECK_STR_EQ(split("J.-M. Le Pen a parlé."), "J.-M. Le Pen a parlé.");
+    CHECK_STR_EQ(split("Jean-M. Le Goff a parlé."), "Jean-M. Le Goff a parlé.");
+    /* A credit line starts a sentence of its own. */
+    CHECK_STR_EQ(split("Des manifestants à Paris. © AFP"), "Des manifestants à Paris.|© AFP");
     bool complete = true;
     narr_sentence_length("pas fini", 8, abbreviations, &complete);
     CHECK(!complete);

@@ -13,6 +13,17 @@
 #define MAX_KEY 48   /* bytes */
 #define MAX_SPACES 1 /* "av. J.-C." */
 
+/* Byte order of a[0..alen) and b[0..blen), as the table sorts its keys
+ * (a loop: most words differ from a key at the first byte). */
+static int compare(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t m = alen < blen ? alen : blen;
+    for (size_t k = 0; k < m; k++)
+        if (a[k] != b[k])
+            return (unsigned char)a[k] < (unsigned char)b[k] ? -1 : 1;
+    return (alen > blen) - (alen < blen);
+}
+
 /* The first row whose key is >= key[0..len) in the table's byte order. */
 static size_t lower_bound(const narr_table *t, const char *key, size_t len)
 {
@@ -20,9 +31,7 @@ static size_t lower_bound(const narr_table *t, const char *key, size_t len)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const narr_row *r = narr_table_row(t, mid);
-        size_t m = r->key_len < len ? r->key_len : len;
-        int c = memcmp(r->field[0], key, m);
-        if (c < 0 || (c == 0 && r->key_len < len))
+        if (compare(r->field[0], r->key_len, key, len) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -76,6 +85,14 @@ static const char *const articles[] = {"le", "la", "les", "l", "Le", "La", "Les"
 static const char *const determiners[] = {"les", "des", "aux", "ces", "Les", "Des", "Aux",
                                           "Ces", NULL};
 
+static bool is_title(const narr_row *row)
+{
+    for (const char *const *k = title_keys; *k; k++)
+        if (strcmp(row->field[0], *k) == 0)
+            return true;
+    return false;
+}
+
 static bool is_roman(const narr_token *t)
 {
     if (!t || t->kind != NARR_TOK_WORD || t->len > 8)
@@ -94,10 +111,11 @@ static bool name_follows(const narr_norm *n, const narr_row *row, size_t next)
     /* "St-Pierre" */
     if (narr_is_char(n, next, '-') && narr_glued(n, next + 1) && starts_upper(narr_at(n, next + 1)))
         return true;
-    if (token_in(t, articles) && token_in(&(narr_token){.s = row->field[0],
-                                                       .len = row->key_len},
-                                          title_keys))
+    if (token_in(t, articles) && is_title(row))
         return narr_is_kind(n, next + 1, NARR_TOK_WORD);
+    /* "M. et Mme Martin" */
+    if (narr_is(n, next, "et") && is_title(row))
+        return starts_upper(narr_at(n, next + 1));
     /* Up to two particles, an elided one with its apostrophe. */
     for (int k = 0; k < 2 && token_in(narr_at(n, next), particles); k++) {
         next++;
@@ -109,6 +127,15 @@ static bool name_follows(const narr_norm *n, const narr_row *row, size_t next)
     return false;
 }
 
+static bool only_letters(const char *s, size_t len)
+{
+    size_t k = 0;
+    while (k < len)
+        if (!narr_uc_is_letter(narr_utf8_next(s, len, &k)))
+            return false;
+    return true;
+}
+
 static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, size_t next)
 {
     const char *context = row->field[2];
@@ -118,7 +145,7 @@ static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, siz
         if (!narr_is_kind(n, next, NARR_TOK_NUMBER) && !is_roman(narr_at(n, next)))
             return false;
         /* Letters only ("nos"): a word too, unless a determiner precedes. */
-        if (strcspn(row->field[0], ".\xC2") == row->key_len)
+        if (only_letters(row->field[0], row->key_len))
             return i > 0 && token_in(narr_at(n, i - 1), determiners);
         return true;
     }
@@ -137,31 +164,6 @@ static bool add_token(char *key, size_t *len, const narr_token *t, bool spaced)
         key[(*len)++] = ' ';
     memcpy(key + *len, t->s, t->len);
     *len += t->len;
-    return true;
-}
-
-/* key with its first letter lower-cased ("Cf." → "cf."); false if the
- * first letter is not upper case. */
-static bool lower_first(const char *key, size_t len, char *out, size_t *out_len)
-{
-    size_t k = 0;
-    int32_t cp = narr_utf8_next(key, len, &k);
-    if (!narr_uc_is_upper(cp))
-        return false;
-    int32_t lo = narr_uc_to_lower(cp);
-    size_t o = 0;
-    if (lo < 0x80) {
-        out[o++] = (char)lo;
-    } else if (lo < 0x800) {
-        out[o++] = (char)(0xC0 | (lo >> 6));
-        out[o++] = (char)(0x80 | (lo & 0x3F));
-    } else {
-        return false;
-    }
-    if (o + len - k >= MAX_KEY)
-        return false;
-    memcpy(out + o, key + k, len - k);
-    *out_len = o + len - k;
     return true;
 }
 
@@ -194,7 +196,7 @@ static size_t apply(narr_norm *n, size_t i)
                 best = row, best_span = span;
         }
         /* "Cf." at the start of a sentence is "cf.". */
-        if (low_alive && (low_alive = lower_first(key, len, low, &low_len))) {
+        if (low_alive && (low_alive = (low_len = narr_utf8_lower_first(key, len, low, MAX_KEY - 1)) > 0)) {
             low_alive = lookup(table, low, low_len, &row);
             if (row && best_span < span && context_holds(n, row, i, i + span))
                 best = row, best_span = span;
@@ -210,6 +212,9 @@ static size_t apply(narr_norm *n, size_t i)
         best->field[0][best->key_len - 1] != '.')
         return 0;
     narr_say(n, best->field[1]);
+    /* "n°12", "M.Dupont": a word glued after the span still gets a space. */
+    if (after && (after->kind == NARR_TOK_WORD || after->kind == NARR_TOK_NUMBER))
+        n->force_space = true;
     /* "… des fromages, etc." keeps its full stop. */
     if (!after && best->field[0][best->key_len - 1] == '.') {
         narr_say_glue(n);

@@ -1,9 +1,8 @@
-/* rule_date: dates. "26/11/2026", "26.11.2026", "02-03-2003" → vingt-six
- * novembre deux mille vingt-six; "2024-09-12" (ISO); "31/12" → trente et un
- * décembre; "1er janvier 2021" → premier janvier deux mille vingt et un;
- * "les 17/18 juin" → les dix-sept dix-huit juin; year ranges "2019-2021" →
- * de deux mille dix-neuf à deux mille vingt et un; "les 80s" → les
- * eighties (assets/decades.tsv). Years are cardinals. */
+/* rule_date: dates. "26/11/2026", "26.11.2026", "2024-09-12" → vingt-six
+ * novembre deux mille vingt-six; "31/12" → trente et un décembre; "1er
+ * janvier 2021" → premier janvier deux mille vingt et un; "les 17/18 juin";
+ * year ranges "2019-2021" → de deux mille dix-neuf à deux mille vingt et
+ * un; "les 80s" → les eighties (assets/decades.tsv). Years are cardinals. */
 #include "normalize/rules.h"
 #include "text/utf8.h"
 
@@ -32,6 +31,11 @@ static const char *const date_context[] = {
 
 /* Words after "1/4" that make it a fraction even after "le". */
 static const char *const fraction_next[] = {"de", "du", "des", "d", "finale", "finales"};
+
+/* Plural nouns after "10/12" that make it "ten or twelve": "10/12 ans". */
+static const char *const count_nouns[] = {
+    "ans", "mois", "jours", "semaines", "heures", "minutes", "fois", "enfants", "personnes",
+};
 
 /* Words after which a year range needs no "de": "en 2019-2020",
  * "entre 2019-2021". */
@@ -210,8 +214,9 @@ static size_t numeric_date(narr_norm *n, size_t i)
     const narr_token *ysep = narr_at(n, i + 3);
     if (sep_at(n, i + 3) == sep && ysep->cp == narr_at(n, i + 1)->cp) {
         size_t ylen = narr_at(n, i + 4)->len;
+        size_t mused;
         if ((ylen != 4 && (ylen != 2 || sep == '-')) || !num_at(n, i + 4, 2, 4, true, &y) ||
-            !ends_cleanly(n, i + 5))
+            !ends_cleanly(n, i + 5) || month_at(n, i + 5, &mused))
             return 0;
         /* "1-2-2003" may be a list; a year with hyphens wants two-digit
          * days and months. */
@@ -236,6 +241,13 @@ static size_t numeric_date(narr_norm *n, size_t i)
         context = false;
     if (!context && !two_digits)
         return 0;
+    /* "à 10.05" is rather a clock time. */
+    const narr_token *prev = i > 0 ? narr_at(n, i - 1) : NULL;
+    if (sep == '.' && (word_is(prev, "à") || word_is(prev, "vers")))
+        return 0;
+    /* "les 10/12 ans": ages. */
+    if (!context && word_in(next, count_nouns, sizeof count_nouns / sizeof count_nouns[0]))
+        return 0;
     say_date(n, d, (int)m, 0, false);
     return 3;
 }
@@ -254,17 +266,23 @@ static size_t named_date(narr_norm *n, size_t i)
         days[nd++] = d;
         j++;
         /* "1er", "1ᵉʳ" before a month. */
-        if (d == 1 && (narr_is(n, j, "er") || narr_is(n, j, "ᵉʳ")) && narr_glued(n, j))
+        if (d == 1 && (word_is(narr_at(n, j), "er") || narr_is(n, j, "ᵉʳ")) && narr_glued(n, j))
             j++;
         int32_t s = sep_at(n, j);
-        if (!s || s == '.' || (sep && s != sep) || nd == sizeof days / sizeof days[0])
+        if (!s || s == '.' || (sep && s != sep) || nd == sizeof days / sizeof days[0] ||
+            !narr_is_kind(n, j + 1, NARR_TOK_NUMBER))
             break;
         sep = s;
         j++;
     }
+    /* "place du 11-Novembre", "rue du 8-Mai-1945". */
+    bool hyphenated = nd == 1 && narr_is_char(n, j, '-') && narr_glued(n, j) &&
+                      narr_glued(n, j + 1);
+    if (hyphenated)
+        j++;
     size_t used;
     int m = month_at(n, j, &used);
-    if (!m || !narr_at(n, j)->space_before)
+    if (!m || narr_at(n, j)->space_before == hyphenated)
         return 0;
     for (size_t k = 0; k < nd; k++)
         if (!valid_date(days[k], m) || (k > 0 && days[k] <= days[k - 1]))
@@ -281,7 +299,11 @@ static size_t named_date(narr_norm *n, size_t i)
     narr_say(n, month_name[m - 1]);
     j += used;
     int64_t y;
-    if (year_after(n, j, &y)) {
+    if (hyphenated && used == 1 && narr_is_char(n, j, '-') && narr_glued(n, j) &&
+        num_at(n, j + 1, 4, 4, true, &y) && ends_cleanly(n, j + 2)) {
+        narr_say_cardinal(n, y, NARR_MASCULINE);
+        j += 2;
+    } else if (!hyphenated && year_after(n, j, &y)) {
         narr_say_cardinal(n, y, NARR_MASCULINE);
         j++;
     }
@@ -296,10 +318,15 @@ static size_t year_range(narr_norm *n, size_t i)
     if (!num_at(n, i, 4, 4, false, &y1) || y1 < 1000 || y1 > 2999)
         return 0;
     int32_t sep = sep_at(n, i + 1);
+    /* "1914 – 1918": a spaced en dash joins years too. */
+    if (!sep && narr_is_char(n, i + 1, 0x2013) && narr_at(n, i + 1)->space_before &&
+        narr_is_kind(n, i + 2, NARR_TOK_NUMBER) && narr_at(n, i + 2)->space_before &&
+        narr_at(n, i + 2)->len == 4)
+        sep = '-';
     if (sep != '-' && sep != '/')
         return 0;
     const narr_token *t2 = narr_at(n, i + 2);
-    if (!num_at(n, i + 2, 2, 4, true, &y2) || t2->len == 3 || !ends_cleanly(n, i + 3))
+    if (!num_at(n, i + 2, 2, 4, false, &y2) || t2->len == 3 || !ends_cleanly(n, i + 3))
         return 0;
     if (t2->len == 2)
         y2 += y1 / 100 * 100;

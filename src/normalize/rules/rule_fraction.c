@@ -16,6 +16,17 @@ static const char *const not_a_noun[] = {
     "se", "sont", "sur", "y",    "ne",   "moins", "seulement", "environ",
 };
 
+/* Plural nouns after "3/4" that make it "three or four": "les 3/4 ans". */
+static const char *const count_nouns[] = {
+    "ans", "mois", "jours", "semaines", "heures", "minutes", "fois", "enfants", "personnes",
+};
+
+/* Determiners before "1/2 heure" that replace its "une". */
+static const char *const determiners[] = {
+    "un",  "une", "le",  "la", "l",   "ce",  "cet", "cette", "chaque", "mon", "ma",
+    "ton", "ta",  "son", "sa", "notre", "votre", "leur", "les", "des", "ces",
+};
+
 static bool word_is(const narr_token *t, const char *lower)
 {
     if (!t || t->kind != NARR_TOK_WORD)
@@ -28,6 +39,14 @@ static bool word_is(const narr_token *t, const char *lower)
             return false;
     }
     return i == t->len && k == len;
+}
+
+static bool word_in(const narr_token *t, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (word_is(t, list[k]))
+            return true;
+    return false;
 }
 
 static bool is_lower_word(const narr_token *t)
@@ -114,6 +133,11 @@ static void say_fraction(narr_norm *n, size_t i, int64_t a, int64_t b)
 {
     size_t k = i + 3;
     const narr_token *next = narr_at(n, k);
+    /* After a determiner "1/4" is a noun without its "un": "le 1/3 des
+     * voix" → le tiers des voix, "une 1/2 heure" → une demi-heure. */
+    const narr_token *prev = i > 0 ? narr_at(n, i - 1) : NULL;
+    bool det = a == 1 && word_in(prev, determiners, sizeof determiners / sizeof determiners[0]);
+    bool plural = det && plural_determiner(prev);
     /* Sport: "1/2 finale" → demi-finale, "les 1/4 de finale" → les quarts
      * de finale, "1/8 de finale" → huitième de finale. */
     if (a == 1 && b == 2 && (word_is(next, "finale") || word_is(next, "finales"))) {
@@ -123,21 +147,36 @@ static void say_fraction(narr_norm *n, size_t i, int64_t a, int64_t b)
     }
     if (a == 1 && word_is(next, "de") &&
         (word_is(narr_at(n, k + 1), "finale") || word_is(narr_at(n, k + 1), "finales"))) {
-        say_denominator(n, b, i > 0 && plural_determiner(narr_at(n, i - 1)));
+        say_denominator(n, b, plural);
         return;
     }
     /* "1/2 litre" → un demi-litre, "1/2 heure" → une demi-heure. */
     if (a == 1 && b == 2 && next && next->space_before && is_lower_word(next) &&
-        !narr_is_char(n, k + 1, '\'') && !narr_is_char(n, k + 1, 0x2019)) {
-        bool noun = true;
-        for (size_t w = 0; w < sizeof not_a_noun / sizeof not_a_noun[0] && noun; w++)
-            noun = !word_is(next, not_a_noun[w]);
-        if (noun) {
+        !narr_is_char(n, k + 1, '\'') && !narr_is_char(n, k + 1, 0x2019) &&
+        !word_in(next, not_a_noun, sizeof not_a_noun / sizeof not_a_noun[0])) {
+        if (!det)
             narr_say_cardinal(n, 1, narr_gender_of(n, k));
-            narr_say(n, "demi-");
-            narr_say_glue(n);
-            return;
-        }
+        narr_say(n, "demi-");
+        narr_say_glue(n);
+        return;
+    }
+    if (det) {
+        say_denominator(n, b, plural);
+        return;
+    }
+    /* "les 3/4 ans", "10/12 mois": two guesses, not a fraction. */
+    if (word_in(next, count_nouns, sizeof count_nouns / sizeof count_nouns[0]) &&
+        next->space_before) {
+        narr_say_cardinal(n, a, narr_gender_of(n, k));
+        narr_say(n, "à");
+        narr_say_cardinal(n, b, narr_gender_of(n, k));
+        return;
+    }
+    /* "50/50": an even split. */
+    if (a == b) {
+        narr_say_cardinal(n, a, NARR_MASCULINE);
+        narr_say_cardinal(n, b, NARR_MASCULINE);
+        return;
     }
     /* Marks and ratios are read with "sur": "17/20", "7/10" (but "7/10 des
      * Français" is sept dixièmes), "120/80", "24/7". */
@@ -177,13 +216,24 @@ static size_t apply(narr_norm *n, size_t i)
     }
     size_t j = i + w.ntok;
     /* "en 2021 1/3 des..." is no mixed number: the whole part is small. */
-    if (w.ntok != sign + 1 || narr_at(n, i + sign)->len > 3 || !narr_at(n, j) || !narr_at(n, j)->space_before ||
-        !fraction_at(n, j, &a, &b) || a >= b)
+    if (w.ntok != sign + 1 || narr_at(n, i + sign)->len > 3 || !narr_at(n, j) ||
+        !narr_at(n, j)->space_before || !fraction_at(n, j, &a, &b) || a >= b)
         return 0;
     if (w.negative)
         narr_say(n, "moins");
     else if (w.positive)
         narr_say(n, "plus");
+    /* "2 1/2 heures" → deux heures et demie, as it is said. */
+    const narr_token *noun = narr_at(n, j + 3);
+    if (a == 1 && b == 2 && noun && noun->space_before && noun->len >= 3 && is_lower_word(noun) &&
+        !word_in(noun, not_a_noun, sizeof not_a_noun / sizeof not_a_noun[0]) &&
+        !narr_is_char(n, j + 4, '\'') && !narr_is_char(n, j + 4, 0x2019)) {
+        narr_gender g = narr_gender_of(n, j + 3);
+        narr_say_cardinal(n, w.integer, g);
+        narr_say_token(n, j + 3);
+        narr_say(n, g == NARR_FEMININE ? "et demie" : "et demi");
+        return j + 4 - i;
+    }
     narr_say_cardinal(n, w.integer, NARR_MASCULINE);
     narr_say(n, "et");
     /* "2 1/2" → deux et demi, but "4 1/3" → quatre et un tiers. */

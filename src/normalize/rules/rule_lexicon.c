@@ -28,16 +28,9 @@ static const narr_row *find(const narr_norm *n, const char *s, size_t len)
 /* Lower-cases the first letter: "Cloud" → "cloud". */
 static const narr_row *find_lowered(const narr_norm *n, const char *s, size_t len)
 {
-    size_t i = 0;
-    int32_t cp = narr_utf8_next(s, len, &i);
-    if (cp < 0 || !narr_uc_is_upper(cp))
-        return NULL;
     char key[256];
-    if (len + 4 > sizeof key)
-        return NULL;
-    size_t head = narr_utf8_encode(narr_uc_to_lower(cp), key);
-    memcpy(key + head, s + i, len - i);
-    return find(n, key, head + len - i);
+    size_t n_key = narr_utf8_lower_first(s, len, key, sizeof key);
+    return n_key ? find(n, key, n_key) : NULL;
 }
 
 /* Does the span of tokens i..j read as words joined by single spaces,

@@ -54,6 +54,8 @@ static suffix parse_suffix(const char *s, size_t len)
         {"er", SUF_ER, false, false},   {"ers", SUF_ER, true, false},
         {"re", SUF_RE, false, true},    {"res", SUF_RE, true, true},
         {"ere", SUF_RE, false, true},   {"eres", SUF_RE, true, true},
+        {"ier", SUF_ER, false, false},  {"iers", SUF_ER, true, false},
+        {"iere", SUF_RE, false, true},  {"ieres", SUF_RE, true, true},
         {"e", SUF_E, false, false},     {"es", SUF_E, true, false},
         {"eme", SUF_E, false, false},   {"emes", SUF_E, true, false},
         {"ieme", SUF_E, false, false},  {"iemes", SUF_E, true, false},
@@ -154,8 +156,6 @@ static size_t apply_roman(narr_norm *n, size_t i)
         ((suf.kind == SUF_ER || suf.kind == SUF_RE) != (v == 1)))
         return 0;
     if (!ends_here(n, i + 1) || (lower && !is_century_word(n, i + 1)))
-        return 0;
-    if (lower && p == 1)
         return 0;
     say(n, v, suf, i + 1);
     return 1;

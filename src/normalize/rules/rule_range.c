@@ -81,6 +81,15 @@ static size_t apply(narr_norm *n, size_t i)
     const narr_token *second = narr_at(n, k + 1);
     if (second->len > 1 && second->s[0] == '0')
         return 0;
+    /* "le 49-3", "l'article 80-1": a big number then a digit is a
+     * reference, not a range (scores such as "3-1" or "25-23" still are). */
+    if (!pages && !a.frac && !b.frac && b.integer < 10 && a.integer >= 20 &&
+        b.integer < a.integer)
+        return 0;
+    /* "Boeing 737-800": a model and its variant, not a range (a range
+     * starts at a round-ish number: "150-200", "125-150"). */
+    if (!a.frac && !b.frac && a.integer >= 100 && a.integer % 5 != 0 && b.integer % 100 == 0)
+        return 0;
     if (pages)
         narr_say(n, "pages");
     /* The first number agrees with the noun after the second:

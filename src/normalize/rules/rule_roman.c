@@ -2,13 +2,17 @@
  * the context says they are numbers: after a sovereign's or pope's name
  * ("Louis XIV" → Louis quatorze, "Jean-Paul II", "Élisabeth I" → Élisabeth
  * première), after a word that numbers things ("tome III" → tome trois,
- * "chapitre IV", "phase II"), before "siècle" ("XIX siècle"). Never a word
+ * "chapitre IV", "phase II"), after an article when only I, V, X make it
+ * ("le XV de France" → le quinze), before "siècle" ("XIX siècle"). Never a word
  * or acronym alone ("MIX", "DC", "CIVIL", "Je", "vitamine D"). The
- * contexts are the roman_context table. */
+ * contexts are the roman_context table; a title there also vouches for a
+ * name it does not list ("le roi Mswati III"). */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
 
 #include <string.h>
+
+#include "text/utf8.h"
 
 /* The uppercase roman numeral at token i, its value in *v. */
 static bool roman_at(const narr_norm *n, size_t i, int64_t *v)
@@ -20,6 +24,22 @@ static bool roman_at(const narr_norm *n, size_t i, int64_t *v)
     if (t->len == 1 && strchr("CDLM", t->s[0]))
         return false;
     return narr_parse_roman(t->s, t->len, false, v);
+}
+
+/* "XIV", "II": no French word or acronym is made of these letters only. */
+static bool only_ivx(const narr_token *t)
+{
+    for (size_t k = 0; k < t->len; k++)
+        if (!strchr("IVX", t->s[k]))
+            return false;
+    return true;
+}
+
+static bool capitalized(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    size_t k = 0;
+    return t && t->kind == NARR_TOK_WORD && narr_uc_is_upper(narr_utf8_next(t->s, t->len, &k));
 }
 
 /* The context word before the numeral at i: "Louis XIV", and the name
@@ -35,18 +55,27 @@ static const narr_row *context_row(const narr_norm *n, size_t i)
             return NULL;
         p--;
     }
-    return narr_find_word(ctx, narr_at(n, p));
-}
-
-static bool is_word(const narr_norm *n, size_t i, const char *w)
-{
-    return narr_is(n, i, w);
+    const narr_row *row = narr_find_word(ctx, narr_at(n, p));
+    if (row && row->field[1][0] != 't')
+        return row;
+    /* A name the table does not know, after a title: "le roi Mswati III",
+     * "la reine Marie-Louise II", "le pape Jean-Paul Ier". */
+    if (!capitalized(n, p))
+        return NULL;
+    for (size_t back = 0; back < 4 && p > 0; back++) {
+        p--;
+        if (capitalized(n, p) || (narr_is_char(n, p, '-') && narr_glued(n, p)))
+            continue;
+        row = narr_find_word(ctx, narr_at(n, p));
+        return row && row->field[1][0] == 't' ? row : NULL;
+    }
+    return NULL;
 }
 
 static bool is_century_word(const narr_norm *n, size_t i)
 {
-    return is_word(n, i, "siècle") || is_word(n, i, "siècles") ||
-           is_word(n, i, "millénaire") || is_word(n, i, "millénaires");
+    return narr_is(n, i, "siècle") || narr_is(n, i, "siècles") ||
+           narr_is(n, i, "millénaire") || narr_is(n, i, "millénaires");
 }
 
 static size_t apply(narr_norm *n, size_t i)
@@ -72,7 +101,7 @@ static size_t apply(narr_norm *n, size_t i)
          * pair shares the context of the first. */
         if (i < 3 || !t->space_before)
             return 0;
-        if (!is_word(n, i - 1, "et") && !is_word(n, i - 1, "à") && !is_word(n, i - 1, "ou") &&
+        if (!narr_is(n, i - 1, "et") && !narr_is(n, i - 1, "à") && !narr_is(n, i - 1, "ou") &&
             !narr_is_char(n, i - 1, ','))
             return 0;
         int64_t first;
@@ -80,6 +109,14 @@ static size_t apply(narr_norm *n, size_t i)
             return 0;
     }
     char kind = row->field[1][0];
+    if (kind == 'd' && (t->len < 2 || !only_ivx(t)))
+        return 0;
+    if (kind == 't')
+        kind = row->field[2][0] == 'f' ? 'f' : 'm';
+    /* Sovereigns never go past XXXIX ("le roi Dupont MIX" is no number),
+     * books and acts past C ("le livre CD"). */
+    if (((kind == 'm' || kind == 'f') && v > 39) || v > 100)
+        return 0;
     if (v == 1 && (kind == 'm' || kind == 'f'))
         /* "François I": sovereigns count from "premier". */
         narr_say_ordinal(n, 1, kind == 'f' ? NARR_FEMININE : NARR_MASCULINE, false);

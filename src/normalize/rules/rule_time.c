@@ -1,8 +1,20 @@
-/* rule_time: clock times. "14h30" → quatorze heures trente,
- * "9 h 05" → neuf heures cinq, "21h" → vingt et une heures,
- * "1h" → une heure; minutes "00" are not said. */
+/* rule_time: clock times and durations. "14h30" → quatorze heures trente,
+ * "9 h 05" → neuf heures cinq, "21h" → vingt et une heures, "1h" → une
+ * heure (minutes "00" are not said), "2 h 05 min" → deux heures cinq
+ * minutes, "à 10:30" → à dix heures trente (a colon needs a time word
+ * before it), "9h-12h" → neuf heures à douze heures, "24h/24" →
+ * vingt-quatre heures sur vingt-quatre, "7j/7" → sept jours sur sept. */
 #include "normalize/numbers.h"
 #include "normalize/rules.h"
+
+#include <string.h>
+
+typedef struct {
+    int64_t hours, minutes, seconds;
+    bool minutes_word; /* "min" was written: say "minutes" */
+    bool has_seconds;
+    size_t ntok;
+} clock_time;
 
 static bool small_number(const narr_norm *n, size_t i, size_t max_len, int64_t max,
                          int64_t *v)
@@ -12,27 +24,143 @@ static bool small_number(const narr_norm *n, size_t i, size_t max_len, int64_t m
            narr_parse_digits(t->s, t->len, v) && *v <= max;
 }
 
+static bool touches_word(const narr_norm *n, size_t j)
+{
+    const narr_token *t = narr_at(n, j);
+    return t && !t->space_before && (t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER);
+}
+
+/* "h" after the hours: "14h", "14 h", "14H30" (capital only when it touches). */
+static bool hour_mark(const narr_norm *n, size_t j)
+{
+    return narr_is(n, j, "h") || (narr_is(n, j, "H") && narr_glued(n, j));
+}
+
+/* "14h30", "9 h 05", "2 h 05 min 30 s", "21h". */
+static bool read_h_form(const narr_norm *n, size_t i, clock_time *c)
+{
+    memset(c, 0, sizeof *c);
+    if (!small_number(n, i, 2, 99, &c->hours) || !hour_mark(n, i + 1))
+        return false;
+    bool spaced = !narr_glued(n, i + 1);
+    size_t j = i + 2;
+    const narr_token *m = narr_at(n, j);
+    if (m && m->kind == NARR_TOK_NUMBER && m->space_before == spaced && m->len == 2) {
+        if (!small_number(n, j, 2, 59, &c->minutes))
+            return false;
+        j++;
+        if ((narr_is(n, j, "min") || narr_is(n, j, "mn")) && !touches_word(n, j + 1)) {
+            c->minutes_word = true;
+            j++;
+            if (small_number(n, j, 2, 59, &c->seconds) && narr_at(n, j)->space_before &&
+                narr_is(n, j + 1, "s") && !touches_word(n, j + 2)) {
+                c->has_seconds = true;
+                j += 2;
+            }
+        }
+    } else if (touches_word(n, j)) {
+        return false; /* "3hX", "14h3": not a time */
+    }
+    if (touches_word(n, j))
+        return false;
+    c->ntok = j - i;
+    return true;
+}
+
+/* Words after which "10:30" is a time ("à 10:30", "entre 9:00 et 12:00"). */
+static bool time_context(const narr_norm *n, size_t i)
+{
+    static const char *const words[] = {"à", "À", "vers", "Vers", "dès", "Dès", "de",
+                                        "De", "entre", "Entre", "et", "avant", "Avant",
+                                        "après", "Après", "depuis", "Depuis", "jusqu",
+                                        "Jusqu", "partir", "puis", "ou"};
+    if (i == 0)
+        return false;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (narr_is(n, i - 1, words[k]))
+            return true;
+    return false;
+}
+
+/* "10:30" after a time word, "2:05:30" (with seconds) anywhere. */
+static bool read_colon_form(const narr_norm *n, size_t i, clock_time *c)
+{
+    memset(c, 0, sizeof *c);
+    if (!small_number(n, i, 2, 23, &c->hours) || !narr_is_char(n, i + 1, ':') ||
+        !narr_glued(n, i + 1) || !narr_glued(n, i + 2) ||
+        narr_at(n, i + 2)->len != 2 || !small_number(n, i + 2, 2, 59, &c->minutes))
+        return false;
+    size_t j = i + 3;
+    if (narr_is_char(n, j, ':') && narr_glued(n, j) && narr_glued(n, j + 1) &&
+        narr_at(n, j + 1)->len == 2 && small_number(n, j + 1, 2, 59, &c->seconds)) {
+        c->has_seconds = true;
+        c->minutes_word = true;
+        j += 2;
+    } else if (!time_context(n, i)) {
+        return false;
+    }
+    if (touches_word(n, j) || (narr_is_char(n, j, ':') && narr_glued(n, j)))
+        return false;
+    c->ntok = j - i;
+    return true;
+}
+
+static void say_count(narr_norm *n, int64_t v, const char *one, const char *many)
+{
+    narr_say_cardinal(n, v, NARR_FEMININE);
+    narr_say(n, v >= 2 ? many : one);
+}
+
+static void say_clock(narr_norm *n, const clock_time *c)
+{
+    say_count(n, c->hours, "heure", "heures");
+    if (c->minutes_word && (c->minutes > 0 || c->has_seconds))
+        say_count(n, c->minutes, "minute", "minutes");
+    else if (c->minutes > 0)
+        narr_say_cardinal(n, c->minutes, NARR_FEMININE);
+    if (c->has_seconds)
+        say_count(n, c->seconds, "seconde", "secondes");
+}
+
+/* "24h/24", "7j/7", "7 j/7": round the clock, every day. */
+static size_t per_period(narr_norm *n, size_t i)
+{
+    int64_t a, b;
+    bool hours = narr_is(n, i + 1, "h");
+    if (!small_number(n, i, 2, 99, &a) || !(hours || narr_is(n, i + 1, "j")) ||
+        !narr_is_char(n, i + 2, '/') || !narr_glued(n, i + 2) || !narr_glued(n, i + 3) ||
+        !small_number(n, i + 3, 3, 999, &b) || touches_word(n, i + 4))
+        return 0;
+    narr_gender g = hours ? NARR_FEMININE : NARR_MASCULINE;
+    narr_say_cardinal(n, a, g);
+    narr_say(n, hours ? (a >= 2 ? "heures" : "heure") : (a >= 2 ? "jours" : "jour"));
+    narr_say(n, "sur");
+    narr_say_cardinal(n, b, g);
+    return 4;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
-    int64_t hours, minutes = 0;
-    if (!small_number(n, i, 2, 24, &hours) || !narr_is(n, i + 1, "h"))
+    if (!narr_is_kind(n, i, NARR_TOK_NUMBER))
         return 0;
-    /* "14h30" touches; "14 h 30" is spaced throughout. */
-    bool spaced = !narr_glued(n, i + 1);
-    size_t used = 2;
-    const narr_token *m = narr_at(n, i + 2);
-    if (m && m->kind == NARR_TOK_NUMBER && m->space_before == spaced && m->len == 2) {
-        if (!small_number(n, i + 2, 2, 59, &minutes))
-            return 0;
-        used = 3;
-    } else if (m && (m->kind == NARR_TOK_WORD || m->kind == NARR_TOK_NUMBER) &&
-               !m->space_before) {
-        return 0; /* "3hX", "14h3": not a time */
+    size_t used = per_period(n, i);
+    if (used)
+        return used;
+    clock_time c;
+    bool h_form = read_h_form(n, i, &c);
+    if (!h_form && !read_colon_form(n, i, &c))
+        return 0;
+    say_clock(n, &c);
+    used = c.ntok;
+    /* "9h-12h", "10h30 – 12h": a span of time, said with "à". */
+    const narr_token *dash = narr_at(n, i + used);
+    clock_time end;
+    if (h_form && dash && (dash->cp == '-' || dash->cp == 0x2013) &&
+        dash->kind == NARR_TOK_PUNCT && read_h_form(n, i + used + 1, &end)) {
+        narr_say(n, "à");
+        say_clock(n, &end);
+        used += 1 + end.ntok;
     }
-    narr_say_cardinal(n, hours, NARR_FEMININE);
-    narr_say(n, hours > 1 ? "heures" : "heure");
-    if (minutes > 0)
-        narr_say_cardinal(n, minutes, NARR_FEMININE);
     return used;
 }
 

@@ -1,0 +1,261 @@
+/* html: the article out of a page — kinds of blocks, the title, what is
+ * dropped (hidden, furniture by tag, role and class), choosing the
+ * article with and without <article>, charsets, limits. */
+#include "../check.h"
+#include "text/html.h"
+
+#include <stdlib.h>
+
+/* The blocks of an HTML page, one "kind: text" a line. */
+static narr_status blocks(const char *page, size_t n, narr_buf *out, char *warning)
+{
+    FILE *f = fmemopen((void *)page, n, "rb");
+    narr_decoder *d = narr_decoder_new(f, "page");
+    narr_document *doc = narr_document_new_html(d);
+    narr_block b;
+    narr_status st;
+    narr_buf_clear(out);
+    while ((st = narr_document_next(doc, &b)) == NARR_OK) {
+        narr_buf_append_str(out, narr_block_kind_name(b.kind));
+        narr_buf_append_str(out, b.continues ? "+: " : ": ");
+        narr_buf_append(out, b.text, b.len);
+        narr_buf_append_char(out, '\n');
+    }
+    const char *w = narr_decoder_take_warning(d);
+    snprintf(warning, 512, "%s", st != NARR_E_EMPTY ? narr_document_errmsg(doc) : w ? w : "");
+    narr_document_free(doc);
+    narr_decoder_free(d);
+    fclose(f);
+    return st;
+}
+
+static const char *read_page(const char *page, narr_buf *out)
+{
+    char w[512];
+    CHECK(blocks(page, strlen(page), out, w) == NARR_E_EMPTY);
+    CHECK_STR_EQ(w, "");
+    return narr_buf_str(out);
+}
+
+int main(void)
+{
+    narr_buf out;
+    narr_buf_init(&out);
+    char w[512];
+
+    /* Kinds: title, heading, paragraph, quotation, item; <br> is a space,
+     * two are a new paragraph; entities are decoded. */
+    CHECK_STR_EQ(read_page("<html><body><article><h1>La crue de la Loire</h1>"
+                           "<p>Le fleuve est sorti de son lit&nbsp;: les quais sont fermés.</p>"
+                           "<h2>Les riverains s&rsquo;organisent</h2>"
+                           "<blockquote><p>Nous avons l&#x2019;habitude.</p></blockquote>"
+                           "<ul><li>Les écoles restent ouvertes.</li><li>Les bus sont déviés.</li></ul>"
+                           "<p>Première ligne<br>suite<br><br>Autre paragraphe.</p>"
+                           "</article></body></html>",
+                           &out),
+                 "title: La crue de la Loire\n"
+                 "paragraph: Le fleuve est sorti de son lit : les quais sont fermés.\n"
+                 "heading: Les riverains s'organisent\n"
+                 "quote: Nous avons l'habitude.\n"
+                 "item: Les écoles restent ouvertes.\n"
+                 "item: Les bus sont déviés.\n"
+                 "paragraph: Première ligne suite\n"
+                 "paragraph: Autre paragraphe.\n");
+
+    /* Dropped by tag, by role, hidden, screen-reader-only, by class and
+     * id words; the link text stays without its "(s'ouvre ...)". */
+    CHECK_STR_EQ(read_page("<body><nav>Menu</nav><header><a>Logo</a><nav>Rubriques</nav></header>"
+                           "<article><h1>Titre</h1>"
+                           "<p>Voir <a href=x>le rapport<span class=\"sr-only\"> (s’ouvre dans un nouvel onglet)</span></a> publié hier.</p>"
+                           "<figure><img alt=x><figcaption>Une photo. Crédit : X</figcaption></figure>"
+                           "<p hidden>Caché.</p><p style=\"color:red; display : none\">Caché aussi.</p>"
+                           "<p aria-hidden=\"true\">Décor.</p><div role=\"complementary\"><p>Encadré.</p></div>"
+                           "<div class=\"c-share-buttons\"><p>Facebook, X et LinkedIn.</p></div>"
+                           "<div id=\"newsletterSignup\"><p>Recevez notre lettre.</p></div>"
+                           "<div class=\"cookie-consent\"><p>Nous utilisons des cookies.</p></div>"
+                           "<section class=\"comments\"><p>Bravo pour cet article.</p></section>"
+                           "<script>var a = 1;</script><style>p{}</style><noscript>Activez JavaScript.</noscript>"
+                           "<form><p>Votre courriel</p></form><aside><p>Les plus lus.</p></aside>"
+                           "<p>Fin de l'article.</p><footer>Tags</footer></article></body>",
+                           &out),
+                 "title: Titre\n"
+                 "paragraph: Voir le rapport publié hier.\n"
+                 "paragraph: Fin de l'article.\n");
+
+    /* Web leftovers start a block: dropped; a sentence starting with the
+     * same word is not. Link-only paragraphs and lists of links go. */
+    CHECK_STR_EQ(read_page("<article><h1>T</h1><p>Lire aussi : <a>Un autre article</a></p>"
+                           "<p>Publicité</p><p>© AFP</p><p>Partager les richesses est un devoir.</p>"
+                           "<p><a href=1>Notre dossier complet sur les retraites</a></p>"
+                           "<ul><li><a>Premier lien</a></li><li><a>Second lien</a></li></ul>"
+                           "<h2>Lire aussi</h2><p>Le texte reprend ici.</p></article>",
+                           &out),
+                 "title: T\n"
+                 "paragraph: Partager les richesses est un devoir.\n"
+                 "paragraph: Le texte reprend ici.\n");
+
+    /* The title: <h1>, else og:title, else <title> without the site's
+     * name. The <h1> is not read twice. */
+    CHECK_STR_EQ(read_page("<head><title>Les abeilles | Le Journal</title>"
+                           "<meta property=\"og:title\" content=\"Le retour des abeilles\"></head>"
+                           "<body><article><p>Les ruches sont pleines cette année, disent les apiculteurs.</p></article></body>",
+                           &out),
+                 "title: Le retour des abeilles\n"
+                 "paragraph: Les ruches sont pleines cette année, disent les apiculteurs.\n");
+    CHECK_STR_EQ(read_page("<head><title>Le Journal - Les abeilles sont de retour</title></head>"
+                           "<body><article><p>Les ruches sont pleines.</p></article></body>",
+                           &out),
+                 "title: Les abeilles sont de retour\n"
+                 "paragraph: Les ruches sont pleines.\n");
+
+    /* Teasers in <article> elements do not win over the real article. */
+    CHECK_STR_EQ(read_page("<body><main><article class=teaser><h2><a>Autre sujet</a></h2><p>Court.</p></article>"
+                           "<article><h1>Le vrai sujet</h1><p>Un long paragraphe, avec des virgules, "
+                           "qui raconte ce qui s'est passé hier soir au conseil municipal.</p>"
+                           "<p>Un second paragraphe, tout aussi long, qui donne la parole aux élus de l'opposition.</p>"
+                           "</article></main></body>",
+                           &out),
+                 "title: Le vrai sujet\n"
+                 "paragraph: Un long paragraphe, avec des virgules, qui raconte ce qui s'est passé hier soir au conseil municipal.\n"
+                 "paragraph: Un second paragraphe, tout aussi long, qui donne la parole aux élus de l'opposition.\n");
+
+    /* A live blog: every post is read, in order. */
+    CHECK_STR_EQ(read_page("<body><h1>En direct : la tempête</h1><div class=live>"
+                           "<article><p>Le vent souffle à plus de cent kilomètres par heure sur la côte.</p></article>"
+                           "<article><p>Les trains sont arrêtés entre Brest et Quimper, pour la journée.</p></article>"
+                           "<article><p>Les pompiers ont réalisé des dizaines d'interventions, surtout pour des arbres.</p></article>"
+                           "</div></body>",
+                           &out),
+                 "title: En direct : la tempête\n"
+                 "paragraph: Le vent souffle à plus de cent kilomètres par heure sur la côte.\n"
+                 "paragraph: Les trains sont arrêtés entre Brest et Quimper, pour la journée.\n"
+                 "paragraph: Les pompiers ont réalisé des dizaines d'interventions, surtout pour des arbres.\n");
+
+    /* Without <article> or <main>: the element with the densest running
+     * text wins over a sidebar full of links. */
+    CHECK_STR_EQ(read_page("<body><div id=wrap><div id=col1><h1>Le port rouvre</h1><div class=txt>"
+                           "<p>Les bateaux de pêche ont pu reprendre la mer ce matin, après trois jours de tempête.</p>"
+                           "<p>Les criées, fermées depuis samedi, rouvrent elles aussi, avec des prix en hausse.</p>"
+                           "</div></div><div id=col2><p><a>Un lien</a>, <a>un autre lien</a>, <a>encore un lien vers ailleurs</a>.</p>"
+                           "<p>Texte court.</p></div></div></body>",
+                           &out),
+                 "title: Le port rouvre\n"
+                 "paragraph: Les bateaux de pêche ont pu reprendre la mer ce matin, après trois jours de tempête.\n"
+                 "paragraph: Les criées, fermées depuis samedi, rouvrent elles aussi, avec des prix en hausse.\n");
+
+    /* Text split over sibling blocks joins the best one, with the
+     * headings between them; the title's <h1> is not read twice. */
+    CHECK_STR_EQ(read_page("<body><div id=wrap><h1>Le port rouvre</h1>"
+                           "<div class=a><p>Les bateaux de pêche ont pu reprendre la mer ce matin, après la tempête.</p>"
+                           "<p>Les criées, fermées depuis samedi, rouvrent elles aussi, avec des prix en hausse.</p></div>"
+                           "<h2>Les dégâts</h2><h3>Sur les quais</h3>"
+                           "<div class=b><p>Plusieurs pontons ont été arrachés, et des filets emportés par les vagues.</p></div>"
+                           "<div class=c><a>Accueil</a></div></div></body>",
+                           &out),
+                 "title: Le port rouvre\n"
+                 "paragraph: Les bateaux de pêche ont pu reprendre la mer ce matin, après la tempête.\n"
+                 "paragraph: Les criées, fermées depuis samedi, rouvrent elles aussi, avec des prix en hausse.\n"
+                 "heading: Les dégâts\n"
+                 "heading: Sur les quais\n"
+                 "paragraph: Plusieurs pontons ont été arrachés, et des filets emportés par les vagues.\n");
+
+    /* Text right in a <div>, paragraphs made by <br><br>. */
+    CHECK_STR_EQ(read_page("<body><div class=texte>Premier paragraphe, assez long pour compter comme du texte.<br><br>"
+                           "Second paragraphe, tout aussi long que le premier.</div></body>",
+                           &out),
+                 "paragraph: Premier paragraphe, assez long pour compter comme du texte.\n"
+                 "paragraph: Second paragraphe, tout aussi long que le premier.\n");
+
+    /* A class word that would drop the whole article is ignored. */
+    CHECK_STR_EQ(read_page("<body><div class=\"share-enabled\"><p>Le seul paragraphe de la page, assez long.</p></div></body>",
+                           &out),
+                 "paragraph: Le seul paragraphe de la page, assez long.\n");
+
+    /* A page that wraps everything in a <form> is still read. */
+    {
+        narr_buf page;
+        narr_buf_init(&page);
+        narr_buf_append_str(&page, "<body><form id=aspnetForm><div>");
+        for (int i = 0; i < 20; i++)
+            narr_buf_append_str(&page, "<p>Une phrase de l'article, assez longue pour peser dans la page.</p>");
+        narr_buf_append_str(&page, "</div></form></body>");
+        const char *got = read_page(page.data, &out);
+        CHECK(strstr(got, "paragraph: Une phrase de l'article") == got);
+        narr_buf_deinit(&page);
+    }
+
+    /* Bad markup is recovered from, silently (stderr stays clean). */
+    CHECK_STR_EQ(read_page("<P>Un <B>gras <I>mal</B> fermé</I>.<P>Deuxième &eacute;t&eacute;<div>suite</p></div></span>", &out),
+                 "paragraph: Un gras mal fermé.\n"
+                 "paragraph: Deuxième été\n"
+                 "paragraph: suite\n");
+
+    /* Deep nesting: no recursion, and the depth limit holds. */
+    {
+        narr_buf page;
+        narr_buf_init(&page);
+        narr_buf_append_str(&page, "<body><p>Avant les boîtes.</p>");
+        for (int i = 0; i < 5000; i++)
+            narr_buf_append_str(&page, "<div>");
+        narr_buf_append_str(&page, "Tout au fond.");
+        narr_buf_append_str(&page, "</body>");
+        CHECK(blocks(page.data, page.len, &out, w) == NARR_E_EMPTY);
+        CHECK(strstr(narr_buf_str(&out), "Avant les boîtes.") != NULL);
+        narr_buf_deinit(&page);
+    }
+
+    /* A paragraph longer than a block comes in pieces. */
+    {
+        narr_buf page;
+        narr_buf_init(&page);
+        narr_buf_append_str(&page, "<article><p>");
+        for (int i = 0; i < 5000; i++)
+            narr_buf_append_str(&page, "Le chat dort. ");
+        narr_buf_append_str(&page, "</p></article>");
+        CHECK(blocks(page.data, page.len, &out, w) == NARR_E_EMPTY);
+        size_t pieces = 0, sentences = 0;
+        for (const char *p = narr_buf_str(&out); (p = strstr(p, "paragraph")); p++)
+            pieces++;
+        for (const char *p = narr_buf_str(&out); (p = strstr(p, "dort.")); p++)
+            sentences++;
+        CHECK(pieces >= 4);
+        CHECK_INT_EQ(sentences, 5000);
+        CHECK(strstr(narr_buf_str(&out), "paragraph+: ") != NULL);
+        narr_buf_deinit(&page);
+    }
+
+    /* Charsets: declared Windows-1252 (and Latin-1, which browsers read
+     * as Windows-1252) is converted without a warning; a page declaring
+     * Windows-1252 but written in UTF-8 is read as UTF-8. */
+    const char cp1252[] = "<meta charset=\"windows-1252\"><p>Caf\xe9 cr\xe8me \x80 l\x92" "aube\x85</p>";
+    CHECK(blocks(cp1252, sizeof cp1252 - 1, &out, w) == NARR_E_EMPTY);
+    CHECK_STR_EQ(narr_buf_str(&out), "paragraph: Café crème \xe2\x82\xac l'aube\xe2\x80\xa6\n");
+    CHECK_STR_EQ(w, "");
+    const char latin1[] = "<meta http-equiv=Content-Type content=\"text/html; charset=ISO-8859-1\"><p>\x93" "Oui\x94, dit-il.</p>";
+    CHECK(blocks(latin1, sizeof latin1 - 1, &out, w) == NARR_E_EMPTY);
+    CHECK_STR_EQ(narr_buf_str(&out), "paragraph: \xe2\x80\x9cOui\xe2\x80\x9d, dit-il.\n");
+    const char wrong[] = "<meta charset=iso-8859-1><p>D\xc3\xa9j\xc3\xa0 vu.</p>";
+    CHECK(blocks(wrong, sizeof wrong - 1, &out, w) == NARR_E_EMPTY);
+    CHECK_STR_EQ(narr_buf_str(&out), "paragraph: Déjà vu.\n");
+    const char undeclared[] = "<p>Th\xe9\xe2tre.</p>";
+    CHECK(blocks(undeclared, sizeof undeclared - 1, &out, w) == NARR_E_EMPTY);
+    CHECK_STR_EQ(narr_buf_str(&out), "paragraph: Théâtre.\n");
+    CHECK_STR_EQ(w, "page:1: not valid UTF-8; reading it as Windows-1252 (convert the file to UTF-8 to silence this)");
+    const char unknown[] = "<meta charset=klingon-8><p>Texte.</p>";
+    CHECK(blocks(unknown, sizeof unknown - 1, &out, w) == NARR_E_EMPTY);
+    CHECK_STR_EQ(narr_buf_str(&out), "paragraph: Texte.\n");
+    CHECK_STR_EQ(w, "page: the page declares an unknown charset 'klingon-8'; reading it as UTF-8");
+
+    char cs[64];
+    CHECK(narr_html_declared_charset("<META CHARSET='UTF-8'>", 22, cs, sizeof cs));
+    CHECK_STR_EQ(cs, "UTF-8");
+    CHECK(narr_html_declared_charset("<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><html>", 50, cs, sizeof cs));
+    CHECK_STR_EQ(cs, "ISO-8859-15");
+    CHECK(!narr_html_declared_charset("<p>charset=utf-8</p>", 20, cs, sizeof cs));
+
+    /* NUL bytes are refused, as for text. */
+    CHECK(blocks("<p>a\0b</p>", 10, &out, w) == NARR_E_BINARY);
+
+    narr_buf_deinit(&out);
+    return CHECK_DONE();
+}
