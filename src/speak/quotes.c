@@ -99,8 +99,8 @@ narr_status narr_quotes_render(narr_quotes *q, const char *s, size_t n, bool pri
     while (out->len > start && (narr_buf_last(out) == ' ' || narr_buf_last(out) == ','))
         out->data[--out->len] = '\0';
     /* "je cite" may now start the sentence. */
-    if (start == 0 && out->len && out->data[0] >= 'a' && out->data[0] <= 'z')
-        out->data[0] = (char)(out->data[0] - 'a' + 'A');
+    if (out->len - start >= 7 && memcmp(out->data + start, "je cite", 7) == 0)
+        out->data[start] = 'J';
     return st;
 }
 
