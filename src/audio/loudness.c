@@ -80,6 +80,7 @@ struct narr_limiter {
     double ceiling;
     double release;  /* per-sample step of the release toward 1 */
     size_t window;   /* look-ahead, in frames */
+    double inv_window;
     /* detector: the last four inputs, and the previous half-sample point */
     float hist[4];
     float mid_prev;
@@ -105,6 +106,7 @@ narr_limiter *narr_limiter_new(int rate, double ceiling_db)
     l->window = (size_t)lround(LOOKAHEAD_S * rate);
     if (l->window < 1)
         l->window = 1;
+    l->inv_window = 1.0 / (double)l->window;
     l->delay = malloc(l->window * sizeof *l->delay);
     l->deque = malloc((l->window + 1) * sizeof *l->deque);
     l->held = malloc(l->window * sizeof *l->held);
@@ -179,7 +181,7 @@ static bool core(narr_limiter *l, float x, float peak, float *y)
     l->delay[slot] = x;
     if (k + 1 < l->window)
         return false;
-    double avg = l->held_sum / (double)l->window;
+    double avg = l->held_sum * l->inv_window;
     *y = avg < 1.0 ? (float)(leaving * avg) : leaving;
     return true;
 }

@@ -155,6 +155,21 @@ const narr_row *narr_table_find(const narr_table *t, const char *key, size_t len
     return NULL;
 }
 
+bool narr_table_has_prefix(const narr_table *t, const char *prefix, size_t len)
+{
+    size_t lo = 0, hi = t ? t->count : 0;
+    while (lo < hi) { /* the first key >= prefix */
+        size_t mid = lo + (hi - lo) / 2;
+        const narr_row *r = &t->rows[mid];
+        if (compare_keys(r->field[0], r->key_len, prefix, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return t && lo < t->count && t->rows[lo].key_len >= len &&
+           memcmp(t->rows[lo].field[0], prefix, len) == 0;
+}
+
 size_t narr_table_count(const narr_table *t) { return t ? t->count : 0; }
 
 const narr_row *narr_table_row(const narr_table *t, size_t i)

@@ -4,6 +4,7 @@
 #include "normalize/rules.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,6 @@ struct narr_normalizer {
         const char *name;
         const narr_table *table;
     } cache[NAME_CACHE];
-    size_t ncache;
     narr_tokens tokens;
     bool keep_quotes;
     int quote_depth; /* quotation marks open, across the block's sentences */
@@ -126,7 +126,7 @@ narr_status narr_normalizer_add_lexicon(narr_normalizer *nz, const char *slot,
             return NARR_E_DATA;
         }
     }
-    nz->ncache = 0;
+    memset(nz->cache, 0, sizeof nz->cache);
     for (size_t i = 0; i < nz->ntables; i++) {
         if (strcmp(nz->tables[i].name, slot) == 0) {
             narr_table_free(nz->tables[i].table);
@@ -149,16 +149,21 @@ void narr_normalizer_end_block(narr_normalizer *nz) { nz->quote_depth = 0; }
 
 const narr_table *narr_normalizer_table(narr_normalizer *nz, const char *name)
 {
-    for (size_t i = 0; i < nz->ncache; i++)
-        if (nz->cache[i].name == name)
-            return nz->cache[i].table;
+    /* Open addressing on the name's address: one probe in the usual case. */
+    size_t slot = ((uintptr_t)name >> 3) % NAME_CACHE;
+    for (size_t probe = 0; probe < NAME_CACHE; probe++, slot = (slot + 1) % NAME_CACHE) {
+        if (nz->cache[slot].name == name)
+            return nz->cache[slot].table;
+        if (!nz->cache[slot].name)
+            break;
+    }
     const narr_table *found = NULL;
     for (size_t i = 0; i < nz->ntables && !found; i++)
         if (strcmp(nz->tables[i].name, name) == 0)
             found = nz->tables[i].table;
-    if (nz->ncache < NAME_CACHE) {
-        nz->cache[nz->ncache].name = name;
-        nz->cache[nz->ncache++].table = found;
+    if (!nz->cache[slot].name) {
+        nz->cache[slot].name = name;
+        nz->cache[slot].table = found;
     }
     return found;
 }

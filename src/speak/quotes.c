@@ -19,6 +19,14 @@ static bool is_mark(const char *s, size_t n, const char *mark)
     return n >= 2 && memcmp(s, mark, 2) == 0;
 }
 
+static bool has_marks(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, '\xc2', n - (size_t)(p - s))) != NULL; p++)
+        if (is_mark(p, n - (size_t)(p - s), OPEN) || is_mark(p, n - (size_t)(p - s), CLOSE))
+            return true;
+    return false;
+}
+
 /* Words between an opening mark at s and its closing mark in the same
  * sentence; a quotation that goes on past the sentence counts as long. */
 static int quoted_words(const char *s, size_t n)
@@ -65,6 +73,9 @@ narr_status narr_quotes_render(narr_quotes *q, const char *s, size_t n, bool pri
                                narr_buf *out)
 {
     size_t start = out->len;
+    /* Most sentences quote nothing: keep them as they are. */
+    if (!has_marks(s, n))
+        return narr_buf_append(out, s, n);
     narr_status st = NARR_OK;
     for (size_t i = 0; i < n && st == NARR_OK;) {
         bool open = is_mark(s + i, n - i, OPEN), close = is_mark(s + i, n - i, CLOSE);

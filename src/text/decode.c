@@ -326,9 +326,14 @@ narr_status narr_decode_clean(const char *s, size_t n, narr_buf *out)
             /* "[[" would open eSpeak phoneme input: article text is data. */
             if (c == '[' && narr_buf_last(out) == '[')
                 st = narr_buf_append_char(out, ' ');
+            /* Copy the run of plain ASCII up to the next '[' in one go. */
+            size_t run = i + 1;
+            while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F &&
+                   s[run] != '[')
+                run++;
             if (st == NARR_OK)
-                st = narr_buf_append_char(out, (char)c);
-            i++;
+                st = narr_buf_append(out, s + i, run - i);
+            i = run;
             continue;
         }
         int32_t cp = narr_utf8_next(s, n, &i);

@@ -5,6 +5,12 @@
 # checked against the audio, and a failed encode leaving no file at all.
 . "$TESTS_DIR/lib.sh"
 
+# ffmpeg (ffprobe and its ebur128 filter) is the independent reader here.
+if ! command -v ffprobe >/dev/null || ! command -v ffmpeg >/dev/null; then
+    echo "ffmpeg is not installed (apt-get install ffmpeg): skipped"
+    exit 77
+fi
+
 CHIME="$TESTS_DIR/../assets/chime.wav"
 ART="$TMP/article.txt"
 cat >"$ART" <<'EOF'

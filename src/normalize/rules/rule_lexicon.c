@@ -25,6 +25,17 @@ static const narr_row *find(const narr_norm *n, const char *s, size_t len)
     return NULL;
 }
 
+/* May a longer key start with s[0..len)? Prunes the search for names of
+ * several words ("Joe Biden") at every word of the article. */
+static bool continues(const narr_norm *n, const char *s, size_t len)
+{
+    static const char *const lexicons[] = {"user_lexicon", "config_lexicon", "lexicon"};
+    for (size_t i = 0; i < 3; i++)
+        if (narr_table_has_prefix(narr_norm_table(n, lexicons[i]), s, len))
+            return true;
+    return false;
+}
+
 /* Lower-cases the first letter: "Cloud" → "cloud". */
 static const narr_row *find_lowered(const narr_norm *n, const char *s, size_t len)
 {
@@ -54,6 +65,8 @@ static size_t apply(narr_norm *n, size_t i)
         if (span > 1 && !joinable(n, i + span - 1))
             break;
         const narr_token *last = narr_at(n, i + span - 1);
+        if (span > 1 && !continues(n, first->s, (size_t)(last->s - first->s)))
+            break;
         if (last->kind != NARR_TOK_WORD)
             continue;
         size_t len = (size_t)(last->s + last->len - first->s);
