@@ -204,33 +204,10 @@ narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n
 
 /* ---- helpers for the rules (rule.h) ---- */
 
-const narr_token *narr_at(const narr_norm *n, size_t i)
-{
-    return i < n->ntok ? &n->tok[i] : NULL;
-}
-
 bool narr_is(const narr_norm *n, size_t i, const char *text)
 {
     const narr_token *t = narr_at(n, i);
     return t && t->len == strlen(text) && memcmp(t->s, text, t->len) == 0;
-}
-
-bool narr_is_kind(const narr_norm *n, size_t i, narr_token_kind kind)
-{
-    const narr_token *t = narr_at(n, i);
-    return t && t->kind == kind;
-}
-
-bool narr_is_char(const narr_norm *n, size_t i, int32_t cp)
-{
-    const narr_token *t = narr_at(n, i);
-    return t && (t->kind == NARR_TOK_PUNCT || t->kind == NARR_TOK_SYMBOL) && t->cp == cp;
-}
-
-bool narr_glued(const narr_norm *n, size_t i)
-{
-    const narr_token *t = narr_at(n, i);
-    return t && i > 0 && !t->space_before;
 }
 
 const narr_table *narr_norm_table(const narr_norm *n, const char *name)

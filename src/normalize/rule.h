@@ -37,12 +37,27 @@ struct narr_norm {
 };
 
 /* Token access: NULL / false past the end. */
-const narr_token *narr_at(const narr_norm *n, size_t i);
+/* Inline: rules call these at every token. */
+static inline const narr_token *narr_at(const narr_norm *n, size_t i)
+{
+    return i < n->ntok ? &n->tok[i] : NULL;
+}
 bool narr_is(const narr_norm *n, size_t i, const char *text);
-bool narr_is_kind(const narr_norm *n, size_t i, narr_token_kind kind);
-bool narr_is_char(const narr_norm *n, size_t i, int32_t cp);
+static inline bool narr_is_kind(const narr_norm *n, size_t i, narr_token_kind kind)
+{
+    return i < n->ntok && n->tok[i].kind == kind;
+}
+
+static inline bool narr_is_char(const narr_norm *n, size_t i, int32_t cp)
+{
+    return i < n->ntok && n->tok[i].cp == cp &&
+           (n->tok[i].kind == NARR_TOK_PUNCT || n->tok[i].kind == NARR_TOK_SYMBOL);
+}
 /* Token i exists and touches token i-1 (no space between). */
-bool narr_glued(const narr_norm *n, size_t i);
+static inline bool narr_glued(const narr_norm *n, size_t i)
+{
+    return i > 0 && i < n->ntok && !n->tok[i].space_before;
+}
 
 /* Says words (UTF-8) as part of the current span; the first word of the
  * sentence gets a capital. */

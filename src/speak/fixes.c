@@ -24,12 +24,16 @@ narr_status narr_fix_slips(const narr_table *fixes, const char *s, size_t n,
             continue;
         for (size_t r = 0; r < rows; r++) {
             const narr_row *row = narr_table_row(fixes, r);
-            if (row->key_len > n - i || memcmp(s + i, row->field[0], row->key_len) != 0)
+            /* "rythm*" is a stem (rythme, rythmés); "dos" a whole word. */
+            bool stem = row->field[0][row->key_len - 1] == '*';
+            size_t len = row->key_len - stem;
+            if (len > n - i || memcmp(s + i, row->field[0], len) != 0 ||
+                (!stem && i + len < n && word_char(s[i + len])))
                 continue;
             st = narr_buf_append(out, s + copied, i - copied);
             if (st == NARR_OK)
-                st = narr_buf_append_str(out, row->field[1]);
-            copied = i + row->key_len;
+                st = narr_buf_append(out, row->field[1], strlen(row->field[1]) - stem);
+            copied = i + len;
             i = copied - 1;
             break;
         }

@@ -8,8 +8,10 @@
 #include "data/table.h"
 #include "text/buf.h"
 
-/* Appends s[0..n) to out with every table key that starts a word (or
- * follows a hyphen) replaced; [[phoneme]] spans are left alone. */
+/* Appends s[0..n) to out with every table key replaced where it is a
+ * whole word, or, for a key ending in '*' (a stem: "rythm*" → "ritm*"),
+ * where it starts a word; after a hyphen counts as a word start
+ * ("dix-huitième"). [[phoneme]] spans are left alone. */
 narr_status narr_fix_slips(const narr_table *fixes, const char *s, size_t n,
                            narr_buf *out);
 

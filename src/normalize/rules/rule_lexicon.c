@@ -13,10 +13,12 @@
 
 #define MAX_SPAN 7
 
+/* Where entries are looked up, the first that has one wins. */
+static const char *const lexicons[] = {"user_lexicon", "config_lexicon", "lexicon"};
+
 /* The entry for s[0..len): --lexicon, then the config one, then ours. */
 static const narr_row *find(const narr_norm *n, const char *s, size_t len)
 {
-    static const char *const lexicons[] = {"user_lexicon", "config_lexicon", "lexicon"};
     for (size_t i = 0; i < 3; i++) {
         const narr_row *row = narr_table_find(narr_norm_table(n, lexicons[i]), s, len);
         if (row)
@@ -29,19 +31,26 @@ static const narr_row *find(const narr_norm *n, const char *s, size_t len)
  * several words ("Joe Biden") at every word of the article. */
 static bool continues(const narr_norm *n, const char *s, size_t len)
 {
-    static const char *const lexicons[] = {"user_lexicon", "config_lexicon", "lexicon"};
     for (size_t i = 0; i < 3; i++)
         if (narr_table_has_prefix(narr_norm_table(n, lexicons[i]), s, len))
             return true;
     return false;
 }
 
-/* Lower-cases the first letter: "Cloud" → "cloud". */
+/* The same with the first letter lower-cased: "Week-end" at the start of
+ * a sentence is the entry "week-end". */
 static const narr_row *find_lowered(const narr_norm *n, const char *s, size_t len)
 {
     char key[256];
     size_t n_key = narr_utf8_lower_first(s, len, key, sizeof key);
     return n_key ? find(n, key, n_key) : NULL;
+}
+
+static bool continues_lowered(const narr_norm *n, const char *s, size_t len)
+{
+    char key[256];
+    size_t n_key = narr_utf8_lower_first(s, len, key, sizeof key);
+    return n_key && continues(n, key, n_key);
 }
 
 /* Does the span of tokens i..j read as words joined by single spaces,
@@ -65,7 +74,8 @@ static size_t apply(narr_norm *n, size_t i)
         if (span > 1 && !joinable(n, i + span - 1))
             break;
         const narr_token *last = narr_at(n, i + span - 1);
-        if (span > 1 && !continues(n, first->s, (size_t)(last->s - first->s)))
+        size_t head = (size_t)(last->s - first->s);
+        if (span > 1 && !continues(n, first->s, head) && !continues_lowered(n, first->s, head))
             break;
         if (last->kind != NARR_TOK_WORD)
             continue;
@@ -73,7 +83,7 @@ static size_t apply(narr_norm *n, size_t i)
         const narr_row *row = find(n, first->s, len);
         if (!row && span == 1 && len > 2 && first->s[len - 1] == 's')
             row = find(n, first->s, len - 1);
-        if (!row && span == 1)
+        if (!row)
             row = find_lowered(n, first->s, len);
         if (row)
             best = row, best_span = span;
