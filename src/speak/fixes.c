@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "text/utf8.h"
+
 static bool word_char(char c)
 {
     return (unsigned char)c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -22,13 +24,22 @@ narr_status narr_fix_slips(const narr_table *fixes, const char *s, size_t n,
         }
         if (i > 0 && word_char(s[i - 1]))
             continue;
+        /* A key in lower case also matches the capitalized word: the first
+         * word of a sentence is capitalized ("Quatre-vingt-trois", "Rythme"). */
+        char low[80];
+        size_t span = n - i < 64 ? n - i : 64;
+        size_t n_low = narr_utf8_lower_first(s + i, span, low, sizeof low);
         for (size_t r = 0; r < rows; r++) {
             const narr_row *row = narr_table_row(fixes, r);
             /* "rythm*" is a stem (rythme, rythmés); "dos" a whole word. */
             bool stem = row->field[0][row->key_len - 1] == '*';
             size_t len = row->key_len - stem;
-            if (len > n - i || memcmp(s + i, row->field[0], len) != 0 ||
-                (!stem && i + len < n && word_char(s[i + len])))
+            if (len > n - i || memcmp(s + i, row->field[0], len) != 0) {
+                if (len > n_low || memcmp(low, row->field[0], len) != 0)
+                    continue;
+                len = len + span - n_low; /* back to bytes of s */
+            }
+            if (!stem && i + len < n && word_char(s[i + len]))
                 continue;
             st = narr_buf_append(out, s + copied, i - copied);
             if (st == NARR_OK)

@@ -11,7 +11,8 @@
 /* Appends s[0..n) to out with every table key replaced where it is a
  * whole word, or, for a key ending in '*' (a stem: "rythm*" → "ritm*"),
  * where it starts a word; after a hyphen counts as a word start
- * ("dix-huitième"). [[phoneme]] spans are left alone. */
+ * ("dix-huitième"). A key in lower case also matches the capitalized
+ * word ("Rythme"). [[phoneme]] spans are left alone. */
 narr_status narr_fix_slips(const narr_table *fixes, const char *s, size_t n,
                            narr_buf *out);
 
