@@ -4,7 +4,7 @@
  * a temporary file next to the target and renames it on narr_sink_finish;
  * freeing an unfinished sink removes it, so no truncated file is ever left
  * under the final name. Only device_sink.c includes PortAudio and only
- * file_sink.c includes libsndfile. */
+ * the file sink (file_sink*.c) includes libsndfile. */
 #ifndef NARR_SINK_H
 #define NARR_SINK_H
 

@@ -10,6 +10,8 @@
 
 #include "text/utf8.h"
 
+static narr_status seal_phonemes(narr_buf *out, size_t start);
+
 #define RULE_ENTRY(name) &narr_rule_##name,
 static const narr_rule *const rules[] = {NARR_RULES(RULE_ENTRY)};
 #undef RULE_ENTRY
@@ -174,6 +176,7 @@ narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n
     narr_status st = narr_tokenize(s, n, &nz->tokens);
     if (st != NARR_OK)
         return st;
+    size_t start = out->len;
     narr_norm norm = {
         .tok = nz->tokens.tok,
         .ntok = nz->tokens.count,
@@ -199,6 +202,9 @@ narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n
         i += used;
     }
     nz->quote_depth = norm.quote_depth;
+    if (norm.status == NARR_OK && (memchr(out->data + start, '[', out->len - start) ||
+                                   memchr(out->data + start, '\xee', out->len - start)))
+        norm.status = seal_phonemes(out, start);
     return norm.status;
 }
 
@@ -258,6 +264,57 @@ void narr_say_n(narr_norm *n, const char *words, size_t len)
     }
     keep(n, narr_buf_append(n->out, words, len));
     n->span_started = true;
+}
+
+/* Phoneme spans are said between U+E000 and U+E001 (the decode stage
+ * removes those from articles) and become [[ ]] once the sentence is done. */
+#define PHONEMES_OPEN "\xee\x80\x80"
+#define PHONEMES_CLOSE "\xee\x80\x81"
+
+void narr_say_pronunciation(narr_norm *n, const char *said)
+{
+    size_t len = strlen(said);
+    if (len >= 4 && memcmp(said, "[[", 2) == 0 && memcmp(said + len - 2, "]]", 2) == 0) {
+        narr_say(n, PHONEMES_OPEN);
+        narr_say_glue(n);
+        narr_say_n(n, said + 2, len - 4);
+        narr_say_glue(n);
+        narr_say(n, PHONEMES_CLOSE);
+        return;
+    }
+    narr_say(n, said);
+}
+
+/* The finished sentence: any "[[" from the article becomes "[ [", then
+ * the lexicon's phoneme spans get their [[ ]]. */
+static narr_status seal_phonemes(narr_buf *out, size_t start)
+{
+    narr_buf sealed;
+    narr_buf_init(&sealed);
+    narr_status st = NARR_OK;
+    const char *s = out->data + start;
+    size_t n = out->len - start;
+    for (size_t i = 0; i < n && st == NARR_OK; i++) {
+        if (s[i] == '[' && narr_buf_last(&sealed) == '[')
+            st = narr_buf_append_char(&sealed, ' ');
+        if (st != NARR_OK)
+            break;
+        if (n - i >= 3 && memcmp(s + i, PHONEMES_OPEN, 3) == 0) {
+            st = narr_buf_append_str(&sealed, narr_buf_last(&sealed) == '[' ? " [[" : "[[");
+            i += 2;
+        } else if (n - i >= 3 && memcmp(s + i, PHONEMES_CLOSE, 3) == 0) {
+            st = narr_buf_append_str(&sealed, "]]");
+            i += 2;
+        } else {
+            st = narr_buf_append_char(&sealed, s[i]);
+        }
+    }
+    if (st == NARR_OK) {
+        out->len = start;
+        st = narr_buf_append(out, sealed.data ? sealed.data : "", sealed.len);
+    }
+    narr_buf_deinit(&sealed);
+    return st;
 }
 
 void narr_say(narr_norm *n, const char *words)

@@ -65,6 +65,10 @@ void narr_say(narr_norm *n, const char *words);
 void narr_say_n(narr_norm *n, const char *words, size_t len);
 void narr_say_cardinal(narr_norm *n, int64_t v, narr_gender g);
 void narr_say_ordinal(narr_norm *n, int64_t v, narr_gender g, bool plural);
+/* Says a lexicon entry: a respelling as words, or [[eSpeak phonemes]],
+ * the only way phoneme markup reaches eSpeak (the article's own "[[" is
+ * always broken up). */
+void narr_say_pronunciation(narr_norm *n, const char *said);
 /* Says token i as written. */
 void narr_say_token(narr_norm *n, size_t i);
 /* Glues what comes next to what was said, with no space ("l'" + "I A"). */

@@ -311,10 +311,12 @@ static narr_status sniff(narr_decoder *d)
     return NARR_OK;
 }
 
+/* Soft hyphens and zero-width characters, and the private use area: the
+ * normalizer marks its own phoneme spans with U+E000 and U+E001. */
 static bool is_removed(int32_t cp)
 {
     return cp == 0x00AD || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
-           cp == 0x2060 || cp == 0xFEFF;
+           cp == 0x2060 || cp == 0xFEFF || (cp >= 0xE000 && cp <= 0xF8FF);
 }
 
 narr_status narr_decode_clean(const char *s, size_t n, narr_buf *out)

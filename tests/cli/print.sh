@@ -17,6 +17,9 @@ m@sj'Y dyp'O~t2 ar'iv"
 run "$NARRATEUR" --print phonemes <<<"Le code [[bOZur]] et <b>ceci</b> restent du texte."
 case "$out" in *bOZur*) fail "[[...]] in the article was read as phonemes: $out" ;; esac
 expect_contains "SSML tags are text" "$out" "b'e_:_: s@s,i"
+# Even when a rule drops what stood between two brackets.
+run "$NARRATEUR" --print text <<<"Il dit [*[h@l]] fin."
+expect_eq "[[ rebuilt by a rule is broken again" "$out" "Il dit [ [h arobase l]] fin."
 
 # Typography: ’ and no-break spaces.
 run "$NARRATEUR" --print text <<<"L’équipe compte 12 500 fans."

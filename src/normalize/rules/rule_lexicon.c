@@ -91,7 +91,7 @@ static size_t apply(narr_norm *n, size_t i)
     /* "Paris-Saclay": a hit glued to more of the same compound is no hit. */
     if (!best || (narr_is_char(n, i + best_span, '-') && narr_glued(n, i + best_span)))
         return 0;
-    narr_say(n, best->field[1]);
+    narr_say_pronunciation(n, best->field[1]);
     return best_span;
 }
 
