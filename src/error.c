@@ -17,6 +17,7 @@ static const struct {
     {NARR_E_NODEVICE, "no audio output device found"},
     {NARR_E_ARG, "invalid argument"},
     {NARR_E_VOICE, "unknown voice"},
+    {NARR_E_INTERRUPTED, "interrupted"},
 };
 
 const char *narr_strerror(narr_status st)

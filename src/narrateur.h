@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <signal.h>
 #include <stdio.h>
 
 typedef enum {
@@ -21,6 +22,7 @@ typedef enum {
     NARR_E_NODEVICE = -9, /* no audio output device */
     NARR_E_ARG = -10,     /* a bad argument */
     NARR_E_VOICE = -11,   /* unknown voice */
+    NARR_E_INTERRUPTED = -12, /* stopped by the caller (a signal) */
 } narr_status;
 
 /* A static English sentence for a status code; never NULL. */
@@ -100,6 +102,9 @@ typedef struct {
     narr_audio_options audio; /* for a file output */
     narr_progress_fn progress; /* called as the work goes (file output); NULL = none */
     void *progress_user;
+    /* When it turns non-zero (a signal handler sets it), the work stops
+     * soon with NARR_E_INTERRUPTED and nothing is published. NULL = never. */
+    volatile sig_atomic_t *interrupted;
 } narr_config;
 
 typedef struct narr_pipeline narr_pipeline;

@@ -144,9 +144,19 @@ const char *narr_pipeline_take_warning(narr_pipeline *p)
     return p->warning;
 }
 
+static bool interrupted(narr_pipeline *p)
+{
+    if (!p->cfg.interrupted || !*p->cfg.interrupted)
+        return false;
+    snprintf(p->errmsg, sizeof p->errmsg, "interrupted; nothing was published");
+    return true;
+}
+
 static narr_status to_sink(void *user, const int16_t *pcm, size_t frames)
 {
     narr_pipeline *p = user;
+    if (interrupted(p))
+        return NARR_E_INTERRUPTED; /* eSpeak stops synthesizing too */
     narr_status st = narr_sink_write(p->sink, pcm, frames);
     if (st != NARR_OK)
         fail(p, st, narr_sink_errmsg(p->sink));
@@ -223,6 +233,8 @@ static narr_status say(narr_pipeline *p, const char *text, size_t len, bool phon
 /* Speaks (or prints) one sentence, then the pause that follows it. */
 static narr_status sentence(narr_pipeline *p, const char *s, size_t n, int pause_ms)
 {
+    if (interrupted(p))
+        return NARR_E_INTERRUPTED;
     narr_buf_clear(&p->spoken);
     narr_status st = narr_normalize_sentence(p->normalizer, s, n, &p->spoken);
     if (st != NARR_OK)
@@ -345,6 +357,8 @@ narr_status narr_pipeline_read(narr_pipeline *p, const char *path)
     p->in_size = fstat(fileno(f), &info) == 0 && S_ISREG(info.st_mode) ? (long long)info.st_size
                                                                        : -1;
     narr_decoder *dec = narr_decoder_new(f, name);
+    if (dec)
+        narr_decoder_set_interrupt(dec, p->cfg.interrupted);
     narr_document *doc = NULL;
     char msg[640] = "out of memory";
     /* The reader for --input-format, or for what the name and the first
@@ -365,6 +379,8 @@ narr_status narr_pipeline_read(narr_pipeline *p, const char *path)
         }
         if (st == NARR_OK)
             st = block(p, &b);
+        else if (st == NARR_E_INTERRUPTED)
+            interrupted(p); /* its message */
         else if (st != NARR_E_EMPTY)
             fail(p, st, narr_document_errmsg(doc));
     }
@@ -394,8 +410,11 @@ double narr_pipeline_audio_seconds(narr_pipeline *p)
 narr_status narr_pipeline_finish(narr_pipeline *p)
 {
     if (p->cfg.print != NARR_PRINT_NONE) {
-        if (fflush(p->cfg.print_to) != 0)
-            return fail(p, NARR_E_IO, "cannot write the output");
+        if (fflush(p->cfg.print_to) != 0) {
+            snprintf(p->errmsg, sizeof p->errmsg,
+                     "cannot write the output: %s (is the disk full?)", strerror(errno));
+            return NARR_E_IO;
+        }
         return NARR_OK;
     }
     narr_status st = narr_sink_finish(p->sink);

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -82,7 +83,8 @@ static const char usage_text[] =
     "            --chapters episode.json      make a podcast episode\n"
     "  echo \"M. Dupont arrive à 14h30.\" | narrateur --print text\n"
     "\n"
-    "Exit status: 0 success, 1 runtime error, 2 usage error.\n";
+    "Exit status: 0 success, 1 runtime error, 2 usage error, 128 + N when\n"
+    "stopped by signal N (nothing is published then).\n";
 
 enum { OPT_PRINT = 256, OPT_VERSION, OPT_LIST_VOICES, OPT_LEXICON, OPT_QUOTES,
        OPT_INPUT_FORMAT, OPT_FORMAT };
@@ -312,6 +314,22 @@ static int list_voices(void)
     return EXIT_SUCCESS;
 }
 
+/* Set by SIGINT, SIGTERM, SIGHUP: the pipeline stops at the next chunk of
+ * audio and its temporary files are removed. */
+static volatile sig_atomic_t interrupted_by;
+
+static void on_signal(int sig) { interrupted_by = sig; }
+
+static void catch_signals(void)
+{
+    struct sigaction sa = {.sa_handler = on_signal};
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: a read blocked on a pipe returns, so we can stop. */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
 int main(int argc, char **argv)
 {
     narr_config cfg = {0};
@@ -487,6 +505,8 @@ int main(int argc, char **argv)
 
     narr_status st;
     char msg[1024];
+    cfg.interrupted = &interrupted_by;
+    catch_signals();
     narr_pipeline *p = narr_pipeline_new(&cfg, &st, msg, sizeof msg);
     if (!p) {
         fprintf(stderr, "narrateur: %s\n", msg);
@@ -512,5 +532,8 @@ int main(int argc, char **argv)
     if (st != NARR_OK)
         fprintf(stderr, "narrateur: %s\n", narr_pipeline_errmsg(p));
     narr_pipeline_free(p);
+    /* As shells expect: 128 + the signal that stopped us. */
+    if (st == NARR_E_INTERRUPTED)
+        return 128 + (int)interrupted_by;
     return st == NARR_OK ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -3,6 +3,7 @@
 #include "text/utf8.h"
 
 #include <espeak-ng/espeak_ng.h>
+#include <fcntl.h>
 #include <espeak-ng/speak_lib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,9 +85,17 @@ static espeak_ng_STATUS set_voice_file(const char *path)
     FILE *in = fopen(path, "rb");
     if (!in)
         return ENS_VOICE_NOT_FOUND;
+    /* O_EXCL | O_NOFOLLOW: a name someone else made (a symlink planted in
+     * /tmp) is never written through; mkstemp's names have capitals. */
     char copy[64];
-    snprintf(copy, sizeof copy, "/tmp/narrateur-voice-%ld.voice", (long)getpid());
-    FILE *out = fopen(copy, "wb");
+    int fd = -1;
+    for (int attempt = 0; fd < 0 && attempt < 100; attempt++) {
+        snprintf(copy, sizeof copy, "/tmp/narrateur-voice-%ld-%d.voice", (long)getpid(), attempt);
+        fd = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+    }
+    FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (fd >= 0 && !out)
+        close(fd);
     char chunk[4096];
     size_t n;
     bool ok = out != NULL;
@@ -96,7 +105,8 @@ static espeak_ng_STATUS set_voice_file(const char *path)
     if (out && fclose(out) != 0)
         ok = false;
     espeak_ng_STATUS s = ok ? espeak_ng_SetVoiceByFile(copy) : ENS_VOICE_NOT_FOUND;
-    unlink(copy);
+    if (fd >= 0)
+        unlink(copy);
     return s;
 }
 

@@ -18,6 +18,7 @@
 
 struct narr_decoder {
     FILE *f;
+    volatile sig_atomic_t *interrupted;
     char name[512];
     char *in;          /* UTF-8 (or unknown legacy) bytes not yet consumed */
     size_t start, end; /* pending bytes are in[start..end) */
@@ -82,6 +83,11 @@ void narr_decoder_free(narr_decoder *d)
 
 const char *narr_decoder_errmsg(const narr_decoder *d) { return d->errmsg; }
 
+void narr_decoder_set_interrupt(narr_decoder *d, volatile sig_atomic_t *flag)
+{
+    d->interrupted = flag;
+}
+
 const char *narr_decoder_name(const narr_decoder *d) { return d->name; }
 
 bool narr_decoder_had_bom(const narr_decoder *d) { return d->had_bom; }
@@ -108,6 +114,10 @@ static ssize_t read_input(narr_decoder *d, char *dst, size_t room)
     int fd = fileno(d->f);
     for (;;) {
         ssize_t got = fd >= 0 ? read(fd, dst, room) : (ssize_t)fread(dst, 1, room, d->f);
+        if (got < 0 && errno == EINTR && d->interrupted && *d->interrupted) {
+            snprintf(d->errmsg, sizeof d->errmsg, "%s: interrupted", d->name);
+            return NARR_E_INTERRUPTED;
+        }
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0 || (fd < 0 && got == 0 && ferror(d->f))) {

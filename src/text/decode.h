@@ -13,6 +13,7 @@
 
 #include "text/buf.h"
 #include <stdbool.h>
+#include <signal.h>
 #include <stdio.h>
 
 #define NARR_DECODE_MAX_LINE (64 * 1024)
@@ -37,6 +38,10 @@ void narr_decoder_free(narr_decoder *d);
 narr_status narr_decoder_next(narr_decoder *d, narr_line *line);
 
 const char *narr_decoder_errmsg(const narr_decoder *d);
+
+/* A read blocked on a pipe stops with NARR_E_INTERRUPTED when a signal
+ * arrives and *flag is set (see narr_config.interrupted). */
+void narr_decoder_set_interrupt(narr_decoder *d, volatile sig_atomic_t *flag);
 
 /* The name given to narr_decoder_new, for messages. */
 const char *narr_decoder_name(const narr_decoder *d);

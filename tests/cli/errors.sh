@@ -41,6 +41,13 @@ expect_eq "failed write status" "$rc" 1
 expect_contains "failed write message" "$(cat "$TMP/err")" "$TMP/big.wav: cannot write"
 expect_eq "nothing left after a failed write" "$(ls -A "$TMP" | grep -c wav)" 0
 
+# Standard output on a full disk: an error, not a silent loss.
+if [ -w /dev/full ]; then
+    "$NARRATEUR" --print text "$EXAMPLE_ARTICLE" >/dev/full 2>"$TMP/full.err"
+    expect_eq "stdout full status" "$?" 1
+    expect_eq "stdout full message" "$(cat "$TMP/full.err")" "narrateur: cannot write the output: No space left on device"
+fi
+
 run "$NARRATEUR" --help
 expect_eq "help status" "$rc" 0
 expect_contains "help usage" "$out" "Usage: narrateur [OPTIONS] [FILE...]"
