@@ -19,7 +19,9 @@
  * exact gain.
  *
  * The output, and the chapters and transcript files, are written under
- * temporary names and renamed only when all of them are complete. An MP3's
+ * temporary names, flushed to the disk and renamed only when all of them
+ * are complete, as one set: a failed rename takes back the others. A name
+ * that is not a regular file (`-o /dev/full`) is refused at open. An MP3's
  * ID3 tag holds the chapters, known only at the end, so its MP3 frames go
  * to a scratch file first and are copied after the tag.
  *
@@ -58,44 +60,12 @@ void narr_file_sink_set_error(narr_file_sink *f, narr_status st, const char *fmt
     narr_pcm_queue_abort(f->leveled);
 }
 
-bool narr_file_sink_write_at(int fd, const void *data, size_t size, off_t offset)
-{
-    const char *p = data;
-    while (size) {
-        ssize_t n = pwrite(fd, p, size, offset);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        size -= (size_t)n;
-        offset += n;
-    }
-    return true;
-}
-
-static bool read_all(int fd, void *data, size_t size, off_t offset)
-{
-    char *p = data;
-    while (size) {
-        ssize_t n = pread(fd, p, size, offset);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        size -= (size_t)n;
-        offset += n;
-    }
-    return true;
-}
-
 bool narr_file_sink_read_scratch(narr_file_sink *f, float *pcm, size_t frames, long long at)
 {
-    if (read_all(f->pcm_fd, pcm, frames * sizeof *pcm, (off_t)(at * (long long)sizeof *pcm)))
+    if (narr_pread_all(f->pcm_fd, pcm, frames * sizeof *pcm, (off_t)(at * (long long)sizeof *pcm)))
         return true;
-    narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot read the temporary audio back: %s",
-                             f->audio.path, strerror(errno));
+    narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot read the temporary audio back: %s (is "
+                             "the disk full or failing?)", f->audio.path, strerror(errno));
     return false;
 }
 
@@ -202,8 +172,9 @@ static narr_status file_cue(narr_sink *s, bool begin, const char *text, size_t l
                                  narr_buf_str(&f->cue_text), f->cue_text.len);
     }
     if (st == NARR_E_IO)
-        snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write the transcript: %s",
-                 f->transcript_file.path, strerror(errno));
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write the transcript: %s (is the "
+                 "disk full?)", f->transcript_file.path,
+                 strerror(narr_transcript_errno(f->transcript)));
     else if (st != NARR_OK)
         snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
     return st;
@@ -266,38 +237,45 @@ static narr_status file_finish(narr_sink *s)
     if (f->transcript) {
         if (f->cue_open)
             file_cue(s, false, NULL, 0);
-        st = narr_transcript_finish(f->transcript, total);
-        int rc = fclose(f->transcript_out);
+        /* The errno of the call that failed, not whatever came after. */
+        int e = narr_transcript_finish(f->transcript, total) != NARR_OK
+                    ? narr_transcript_errno(f->transcript) : 0;
+        if (fclose(f->transcript_out) != 0 && !e)
+            e = errno;
         f->transcript_out = NULL;
-        if (st != NARR_OK || rc != 0) {
-            snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write the transcript: %s",
-                     f->transcript_file.path, strerror(errno));
+        if (e) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write the transcript: %s (is the "
+                     "disk full?)", f->transcript_file.path, strerror(e));
             return NARR_E_IO;
         }
     }
     if (f->has_chapters_file) {
-        FILE *out = fdopen(f->chapters_file.fd, "w");
-        if (out)
-            f->chapters_file.fd = -1;
-        st = out ? narr_chapters_write_json(f->chapters, out) : NARR_E_IO;
-        if ((out && fclose(out) != 0) || st != NARR_OK) {
-            snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write the chapters: %s",
-                     f->chapters_file.path, strerror(errno));
+        narr_buf json;
+        narr_buf_init(&json);
+        st = narr_chapters_json(f->chapters, &json);
+        bool ok = st == NARR_OK && narr_pwrite_all(f->chapters_file.fd, json.data, json.len, 0);
+        int e = errno;
+        narr_buf_deinit(&json);
+        if (st != NARR_OK) {
+            snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+            return st;
+        }
+        if (!ok) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write the chapters: %s (is the "
+                     "disk full?)", f->chapters_file.path, strerror(e));
             return NARR_E_IO;
         }
     }
     if (f->format == NARR_AUDIO_MP3 && (st = narr_file_write_mp3(s, total)) != NARR_OK)
         return st;
-    /* All complete: publish the audio, then its side files. */
-    if ((st = narr_pending_publish(&f->audio, s->errmsg, sizeof s->errmsg)) != NARR_OK)
-        return st;
-    if (f->has_transcript_file &&
-        (st = narr_pending_publish(&f->transcript_file, s->errmsg, sizeof s->errmsg)) != NARR_OK)
-        return st;
-    if (f->has_chapters_file &&
-        (st = narr_pending_publish(&f->chapters_file, s->errmsg, sizeof s->errmsg)) != NARR_OK)
-        return st;
-    return NARR_OK;
+    /* All complete: on the disk first, then published together. */
+    narr_pending *files[3] = {&f->audio};
+    size_t n = 1;
+    if (f->has_transcript_file)
+        files[n++] = &f->transcript_file;
+    if (f->has_chapters_file)
+        files[n++] = &f->chapters_file;
+    return narr_pending_publish_all(files, n, s->errmsg, sizeof s->errmsg);
 }
 
 static void file_close(narr_sink *s)

@@ -76,15 +76,15 @@ static SNDFILE *open_encoder(narr_file_sink *f, const char *title)
 {
     int fd = f->format == NARR_AUDIO_MP3 ? f->mp3_fd : f->audio.fd;
     if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0) {
-        narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write: %s", f->audio.path,
-                                 strerror(errno));
+        narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write: %s (is the disk full?)",
+                                 f->audio.path, strerror(errno));
         return NULL;
     }
     SF_INFO info = {.samplerate = f->out_rate, .channels = 1, .format = sf_format_code(f->format)};
     SNDFILE *snd = sf_open_fd(fd, SFM_WRITE, &info, SF_FALSE);
     if (!snd) {
-        narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write: %s", f->audio.path,
-                                 sf_strerror(NULL));
+        narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write: %s (is the disk full?)",
+                                 f->audio.path, sf_strerror(NULL));
         return NULL;
     }
     configure(f, snd);
@@ -138,8 +138,8 @@ static bool close_encoder(encoding *e, bool ok)
     int rc = sf_close(e->snd);
     e->snd = NULL;
     if (ok && rc != 0) {
-        narr_file_sink_set_error(e->f, NARR_E_IO, "%s: cannot complete the file: %s",
-                                 e->f->audio.path, sf_error_number(rc));
+        narr_file_sink_set_error(e->f, NARR_E_IO, "%s: cannot complete the file: %s (is the "
+                                 "disk full?)", e->f->audio.path, sf_error_number(rc));
         return false;
     }
     return ok;
@@ -253,28 +253,36 @@ narr_status narr_file_write_mp3(narr_sink *s, double total)
                  "16 MB?)", f->audio.path);
         return st;
     }
-    bool ok = narr_file_sink_write_at(f->audio.fd, tag.data, tag.len, 0);
+    bool ok = narr_pwrite_all(f->audio.fd, tag.data, tag.len, 0);
+    int e = errno; /* of the call that failed */
     off_t at = (off_t)tag.len;
     narr_buf_deinit(&tag);
     char *buf = ok ? malloc(1 << 16) : NULL;
-    for (off_t from = 0; ok && buf;) {
+    if (ok && !buf) {
+        snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+        return NARR_E_NOMEM;
+    }
+    for (off_t from = 0; ok;) {
         ssize_t n = pread(f->mp3_fd, buf, 1 << 16, from);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0) {
-            ok = n == 0;
-            break;
+        if (n < 0) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot read the temporary audio back: "
+                     "%s (is the disk full or failing?)", f->audio.path, strerror(errno));
+            free(buf);
+            return NARR_E_IO;
         }
-        ok = narr_file_sink_write_at(f->audio.fd, buf, (size_t)n, at);
+        if (n == 0)
+            break;
+        ok = narr_pwrite_all(f->audio.fd, buf, (size_t)n, at);
+        e = errno;
         from += n;
         at += n;
     }
-    if (ok && !buf)
-        ok = false;
     free(buf);
     if (!ok) {
         snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write: %s (is the disk full?)",
-                 f->audio.path, strerror(errno));
+                 f->audio.path, strerror(e));
         return NARR_E_IO;
     }
     return NARR_OK;

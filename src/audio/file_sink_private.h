@@ -44,7 +44,7 @@ typedef struct {
     bool has_chapters_file, has_transcript_file;
     int pcm_fd; /* scratch: resampled float PCM, before the gain (loudness only) */
     int mp3_fd; /* scratch: MP3 frames (MP3 only) */
-    FILE *transcript_out;
+    FILE *transcript_out; /* on its own dup of transcript_file.fd */
     narr_transcript *transcript;
     narr_chapters *chapters; /* kept for JSON and ID3 */
 
@@ -82,8 +82,6 @@ typedef struct {
 /* Records the first error (st, printf-style message), stops the workers
  * and aborts both queues; any thread may call it. */
 void narr_file_sink_set_error(narr_file_sink *f, narr_status st, const char *fmt, ...);
-/* All size bytes of data at offset of fd; false with errno on failure. */
-bool narr_file_sink_write_at(int fd, const void *data, size_t size, off_t offset);
 /* Frames [at, at + frames) of the scratch PCM into pcm; false (error set). */
 bool narr_file_sink_read_scratch(narr_file_sink *f, float *pcm, size_t frames, long long at);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define SPEECH_QUEUE (1 << 17) /* samples: about 6 s of eSpeak's speech */
 #define LEVEL_QUEUE (1 << 16)  /* samples: about 1.5 s at the output rate */
@@ -160,19 +161,35 @@ narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
         if ((st = narr_pending_open(&f->transcript_file, o->transcript, msg, size)) != NARR_OK)
             return st;
         f->has_transcript_file = true;
-        f->transcript_out = fdopen(f->transcript_file.fd, "w");
-        if (!f->transcript_out)
-            return fail_open(msg, size, NARR_E_IO, "%s: cannot write: %s", o->transcript,
-                             strerror(errno));
-        f->transcript_file.fd = -1; /* the FILE owns it now */
+    }
+    /* Two outputs under one name: the last rename would win. */
+    const narr_pending *outs[3] = {&f->audio, f->has_chapters_file ? &f->chapters_file : NULL,
+                                   f->has_transcript_file ? &f->transcript_file : NULL};
+    for (int i = 0; i < 3; i++)
+        for (int j = i + 1; j < 3; j++)
+            if (outs[i] && outs[j] && strcmp(outs[i]->dest, outs[j]->dest) == 0)
+                return fail_open(msg, size, NARR_E_ARG, "%s and %s are the same file; give "
+                                 "each output its own name", outs[i]->path, outs[j]->path);
+    if (o->transcript) {
+        /* The stream gets its own descriptor: the pending file keeps one
+         * to flush to the disk before publishing. */
+        int fd = dup(f->transcript_file.fd);
+        f->transcript_out = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (!f->transcript_out) {
+            int e = errno;
+            if (fd >= 0)
+                close(fd);
+            return fail_open(msg, size, NARR_E_IO, "%s: cannot write the transcript: %s; "
+                             "try again with fewer programs open", o->transcript, strerror(e));
+        }
         f->transcript = narr_transcript_new(f->transcript_out, tf);
         if (!f->transcript)
             return fail_open(msg, size, NARR_E_NOMEM, "out of memory");
     }
     if (f->loudness)
-        f->pcm_fd = narr_scratch_fd(path);
+        f->pcm_fd = narr_scratch_fd(f->audio.dest);
     if (f->format == NARR_AUDIO_MP3 && (!f->loudness || f->pcm_fd >= 0))
-        f->mp3_fd = narr_scratch_fd(path);
+        f->mp3_fd = narr_scratch_fd(f->audio.dest);
     if ((f->loudness && f->pcm_fd < 0) || (f->format == NARR_AUDIO_MP3 && f->mp3_fd < 0))
         return fail_open(msg, size, NARR_E_IO, "%s: cannot create a temporary file next to "
                          "it: %s; choose a writable folder", path, strerror(errno));

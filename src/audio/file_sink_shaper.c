@@ -67,7 +67,7 @@ static narr_status take(void *user, const float *pcm, size_t frames)
         sh->frames += (long long)frames;
         return send(sh, pcm, frames) ? NARR_OK : NARR_E_IO;
     }
-    if (!narr_file_sink_write_at(f->pcm_fd, pcm, frames * sizeof *pcm,
+    if (!narr_pwrite_all(f->pcm_fd, pcm, frames * sizeof *pcm,
                                  (off_t)(sh->frames * (long long)sizeof *pcm))) {
         narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write the temporary audio next to "
                                  "it: %s (is the disk full?)", f->audio.path, strerror(errno));

@@ -1,10 +1,12 @@
 /* sinks: where the sound goes, the last stage. A sink takes 16-bit mono
  * frames at the rate it was opened with. A file sink encodes in worker
  * threads (resampling, loudness, encoding overlap with synthesis), writes
- * a temporary file next to the target and renames it on narr_sink_finish;
- * freeing an unfinished sink removes it, so no truncated file is ever left
- * under the final name. Only device_sink.c includes PortAudio and only
- * the file sink (file_sink*.c) includes libsndfile. */
+ * a temporary file next to the target (refusing a target that is not a
+ * regular file: `-o /dev/full`) and renames it, with its side files, on
+ * narr_sink_finish, all or none; freeing an unfinished sink removes it, so
+ * no truncated file is ever left under the final name. Only
+ * device_sink.c includes PortAudio and only the file sink (file_sink*.c)
+ * includes libsndfile. */
 #ifndef NARR_SINK_H
 #define NARR_SINK_H
 
@@ -22,9 +24,11 @@ narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
 /* Writes an audio file to path, as cfg->audio says (format, rate,
  * loudness, tags, intro/outro, chapters and transcript side files) and
  * reports to cfg->progress while finishing. rate is the rate of the
- * frames it is given. NARR_E_IO when the folder is not writable or an
- * intro, outro or cover cannot be read, NARR_E_ARG for a format or rate
- * it cannot write. Owned: narr_sink_free. */
+ * frames it is given. NARR_E_IO when the folder is not writable, an
+ * output name is not a regular file (a device, a FIFO, a folder; a link
+ * to a file is written through) or an intro, outro or cover cannot be
+ * read; NARR_E_ARG for a format or rate it cannot write, or one name for
+ * two outputs. Owned: narr_sink_free. */
 narr_sink *narr_sink_open_file(const char *path, int rate, const narr_config *cfg,
                                narr_status *err, char *msg, size_t msg_size);
 
@@ -43,7 +47,9 @@ narr_status narr_sink_cue(narr_sink *s, bool begin, const char *text, size_t len
  * many are already encoded (the same for a device). */
 void narr_sink_progress(narr_sink *s, double *produced, double *done);
 
-/* Drains (device) or completes and publishes (file, with its side files). */
+/* Drains (device) or completes and publishes (file, with its side files:
+ * flushed to the disk, then renamed; when a rename fails the others are
+ * taken back, see narr_pending_publish_all). */
 narr_status narr_sink_finish(narr_sink *s);
 
 const char *narr_sink_errmsg(const narr_sink *s);

@@ -1,10 +1,12 @@
 /* chapters: the chapter list and its Podcasting 2.0 JSON (chapters.h).
  * Times are printed from integer milliseconds ("12.5", "0"), so the output
- * does not depend on the C locale. */
+ * does not depend on the C locale. The JSON is built in memory (a few
+ * entries) and written by the caller, which then knows why a write failed. */
 #include "export/chapters.h"
 #include "text/buf.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,46 +87,56 @@ size_t narr_chapters_count(const narr_chapters *c) { return c->count; }
 double narr_chapters_start(const narr_chapters *c, size_t i) { return c->items[i].start; }
 const char *narr_chapters_title(const narr_chapters *c, size_t i) { return c->items[i].title; }
 
-static void put_json_string(FILE *out, const char *s)
+static narr_status put_json_string(narr_buf *out, const char *s)
 {
-    fputc('"', out);
-    for (; *s; s++) {
+    narr_status st = narr_buf_append_char(out, '"');
+    for (; *s && st == NARR_OK; s++) {
         unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            fprintf(out, "\\%c", ch);
-        else if (ch < 0x20)
-            fprintf(out, "\\u%04x", ch);
-        else
-            fputc(ch, out);
+        char esc[8];
+        if (ch == '"' || ch == '\\') {
+            snprintf(esc, sizeof esc, "\\%c", ch);
+            st = narr_buf_append_str(out, esc);
+        } else if (ch < 0x20) {
+            snprintf(esc, sizeof esc, "\\u%04x", ch);
+            st = narr_buf_append_str(out, esc);
+        } else {
+            st = narr_buf_append_char(out, (char)ch);
+        }
     }
-    fputc('"', out);
+    return st == NARR_OK ? narr_buf_append_char(out, '"') : st;
 }
 
 /* 12.5 → "12.5", 3 → "3", 0.25 → "0.25". */
-static void put_seconds(FILE *out, double seconds)
+static narr_status put_seconds(narr_buf *out, double seconds)
 {
     long long ms = seconds > 0 ? llround(seconds * 1000.0) : 0;
-    char frac[8];
+    char frac[8], text[48];
     snprintf(frac, sizeof frac, "%03lld", ms % 1000);
     size_t n = strlen(frac);
     while (n && frac[n - 1] == '0')
         frac[--n] = '\0';
     if (n)
-        fprintf(out, "%lld.%s", ms / 1000, frac);
+        snprintf(text, sizeof text, "%lld.%s", ms / 1000, frac);
     else
-        fprintf(out, "%lld", ms / 1000);
+        snprintf(text, sizeof text, "%lld", ms / 1000);
+    return narr_buf_append_str(out, text);
 }
 
-narr_status narr_chapters_write_json(const narr_chapters *c, FILE *out)
+narr_status narr_chapters_json(const narr_chapters *c, narr_buf *out)
 {
-    fputs("{\n  \"version\": \"1.2.0\",\n  \"chapters\": [", out);
-    for (size_t i = 0; i < c->count; i++) {
-        fputs(i ? ",\n    {\"startTime\": " : "\n    {\"startTime\": ", out);
-        put_seconds(out, c->items[i].start);
-        fputs(", \"title\": ", out);
-        put_json_string(out, c->items[i].title);
-        fputc('}', out);
+    narr_status st = narr_buf_append_str(out, "{\n  \"version\": \"1.2.0\",\n  \"chapters\": [");
+    for (size_t i = 0; i < c->count && st == NARR_OK; i++) {
+        st = narr_buf_append_str(out, i ? ",\n    {\"startTime\": " : "\n    {\"startTime\": ");
+        if (st == NARR_OK)
+            st = put_seconds(out, c->items[i].start);
+        if (st == NARR_OK)
+            st = narr_buf_append_str(out, ", \"title\": ");
+        if (st == NARR_OK)
+            st = put_json_string(out, c->items[i].title);
+        if (st == NARR_OK)
+            st = narr_buf_append_char(out, '}');
     }
-    fputs(c->count ? "\n  ]\n}\n" : "]\n}\n", out);
-    return fflush(out) == 0 && !ferror(out) ? NARR_OK : NARR_E_IO;
+    if (st == NARR_OK)
+        st = narr_buf_append_str(out, c->count ? "\n  ]\n}\n" : "]\n}\n");
+    return st;
 }

@@ -6,6 +6,7 @@
 #define NARR_CHAPTERS_H
 
 #include "narrateur.h"
+#include "text/buf.h"
 
 typedef struct narr_chapters narr_chapters;
 
@@ -22,7 +23,8 @@ size_t narr_chapters_count(const narr_chapters *c);
 double narr_chapters_start(const narr_chapters *c, size_t i);
 const char *narr_chapters_title(const narr_chapters *c, size_t i);
 
-/* Writes the JSON document (UTF-8, escaped as JSON requires). NARR_E_IO. */
-narr_status narr_chapters_write_json(const narr_chapters *c, FILE *out);
+/* Appends the JSON document (UTF-8, escaped as JSON requires) to out.
+ * NARR_E_NOMEM. */
+narr_status narr_chapters_json(const narr_chapters *c, narr_buf *out);
 
 #endif

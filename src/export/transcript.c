@@ -4,6 +4,7 @@
 #include "export/transcript.h"
 #include "text/buf.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,21 @@ struct narr_transcript {
     narr_buf next;     /* the new cue's, until it proves non-empty */
     long number;       /* SubRip cue numbers start at 1 */
     bool failed;
+    int error;         /* errno of the first write that failed */
 };
+
+/* A write failed: keep its errno now, before other calls change it. */
+static void write_failed(narr_transcript *t)
+{
+    if (!t->failed)
+        t->error = errno;
+    t->failed = true;
+}
+
+int narr_transcript_errno(const narr_transcript *t)
+{
+    return !t->failed ? 0 : t->error ? t->error : EIO;
+}
 
 bool narr_transcript_format_of(const char *path, narr_transcript_format *format)
 {
@@ -44,7 +59,7 @@ narr_transcript *narr_transcript_new(FILE *out, narr_transcript_format format)
     narr_buf_init(&t->text);
     narr_buf_init(&t->next);
     if (format == NARR_TRANSCRIPT_VTT && fputs("WEBVTT\n", out) == EOF)
-        t->failed = true;
+        write_failed(t);
     return t;
 }
 
@@ -77,7 +92,7 @@ static void write_held(narr_transcript *t)
     else
         rc = fprintf(t->out, "\n%s --> %s\n%s\n", from, to, narr_buf_str(&t->text));
     if (rc < 0)
-        t->failed = true;
+        write_failed(t);
     t->held = false;
 }
 
@@ -132,7 +147,8 @@ narr_status narr_transcript_finish(narr_transcript *t, double audio_end)
         t->end = audio_end;
         write_held(t);
     }
+    errno = 0;
     if (fflush(t->out) != 0 || ferror(t->out))
-        t->failed = true;
+        write_failed(t); /* errno 0: an earlier error, no reason kept: EIO */
     return t->failed ? NARR_E_IO : NARR_OK;
 }

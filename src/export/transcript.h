@@ -29,8 +29,12 @@ narr_status narr_transcript_add(narr_transcript *t, double start, double end,
                                 const char *text, size_t len);
 
 /* Writes the held cue, ending at audio_end (the audio's duration), and
- * flushes. */
+ * flushes. NARR_E_IO when this or any earlier write failed. */
 narr_status narr_transcript_finish(narr_transcript *t, double audio_end);
+
+/* The errno of the first write that failed (EIO when the stream gave
+ * none), 0 if none did: for the message, however many calls came after. */
+int narr_transcript_errno(const narr_transcript *t);
 
 /* "hh:mm:ss.mmm" (WebVTT) or "hh:mm:ss,mmm" (SubRip) into buf (>= 16 bytes). */
 void narr_transcript_time(double seconds, char separator, char *buf, size_t size);

@@ -221,6 +221,66 @@ const narr_table *narr_norm_table(const narr_norm *n, const char *name)
     return narr_normalizer_table(n->nz, name);
 }
 
+bool narr_word_is(const narr_norm *n, size_t i, const char *lower)
+{
+    const narr_token *t = narr_at(n, i);
+    if (!t || t->kind != NARR_TOK_WORD)
+        return false;
+    size_t a = 0, b = 0, len = strlen(lower);
+    while (a < t->len && b < len) {
+        int32_t c = narr_utf8_next(t->s, t->len, &a);
+        if (c < 0 || narr_uc_to_lower(c) != narr_utf8_next(lower, len, &b))
+            return false;
+    }
+    return a == t->len && b == len;
+}
+
+bool narr_word_in(const narr_norm *n, size_t i, const char *const *list, size_t count)
+{
+    if (!narr_is_kind(n, i, NARR_TOK_WORD))
+        return false;
+    for (size_t k = 0; k < count; k++)
+        if (narr_word_is(n, i, list[k]))
+            return true;
+    return false;
+}
+
+bool narr_is_capitalized(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    size_t k = 0;
+    return t && t->kind == NARR_TOK_WORD && narr_uc_is_upper(narr_utf8_next(t->s, t->len, &k));
+}
+
+/* cp is one of the characters of the UTF-8 string set. */
+static bool char_in(int32_t cp, const char *set)
+{
+    size_t len = set ? strlen(set) : 0, k = 0;
+    while (k < len)
+        if (narr_utf8_next(set, len, &k) == cp)
+            return true;
+    return false;
+}
+
+bool narr_clean_start(const narr_norm *n, size_t i, const char *seps)
+{
+    if (!narr_glued(n, i))
+        return true;
+    const narr_token *p = narr_at(n, i - 1);
+    return p->kind != NARR_TOK_WORD && p->kind != NARR_TOK_NUMBER && !char_in(p->cp, seps);
+}
+
+bool narr_clean_end(const narr_norm *n, size_t j, const char *stops, const char *joins)
+{
+    const narr_token *t = narr_at(n, j);
+    if (!t || t->space_before)
+        return true;
+    if (t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER || char_in(t->cp, stops))
+        return false;
+    return !(char_in(t->cp, joins) && narr_is_kind(n, j + 1, NARR_TOK_NUMBER) &&
+             narr_glued(n, j + 1));
+}
+
 static void keep(narr_norm *n, narr_status st)
 {
     if (n->status == NARR_OK)

@@ -1,8 +1,11 @@
 /* numeral: written numbers → values and words ("12 500" → 12500,
- * "3,05" → trois virgule zéro cinq), roman numerals ("XIV" → 14), and the
- * agreement helpers the number rules share (une/un, "de"/"d'"). */
+ * "3,05" → trois virgule zéro cinq; past 10^18 the groups as written:
+ * "1 000 000 000 000 000 000" → un, zéro zéro zéro, …), roman numerals
+ * ("XIV" → 14), and the agreement helpers the number rules share (une/un,
+ * "de"/"d'", "siècle"). */
 #include "normalize/numeral.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +68,7 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
     /* Groups only after a leading group of one to three digits, without
      * a leading zero ("06 12 34" is no number). */
     size_t used;
-    bool dot_groups = false;
+    bool dot_groups = false, big = false;
     if (t->len <= 3 && t->s[0] != '0') {
         while (group_at(n, j, &used)) {
             bool dot = used == 2;
@@ -75,11 +78,22 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
             dot_groups = dot;
             const narr_token *g = narr_at(n, j + used - 1);
             int64_t part;
-            if (v > 999999999999999LL || !narr_parse_digits(g->s, g->len, &part))
+            if (!narr_parse_digits(g->s, g->len, &part))
                 break;
-            v = v * 1000 + part;
+            /* 10^18 and more: ICU spells no words and int64 ends there;
+             * the groups are still this number's, said as written (the
+             * rest must not be read as a second number). */
+            if (v > 999999999999999LL)
+                big = true;
+            else
+                v = v * 1000 + part;
             j += used;
         }
+    }
+    if (big) {
+        num->groups = t;
+        num->groups_ntok = (size_t)(narr_at(n, j - 1) - t) + 1;
+        v = INT64_MAX;
     }
     if (j == i + 1 + (num->negative || num->positive) && t->len > 1) {
         /* "007": the zeros are said, the rest is the number. */
@@ -97,8 +111,8 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
     return true;
 }
 
-/* One group of decimals: its leading zeros one by one, then a number. */
-static void say_digit_group(narr_norm *n, const char *digits, size_t len)
+/* One group of digits: its leading zeros one by one, then a number. */
+static void say_digit_group(narr_norm *n, const char *digits, size_t len, narr_gender g)
 {
     size_t k = 0;
     while (k < len && digits[k] == '0') {
@@ -107,18 +121,18 @@ static void say_digit_group(narr_norm *n, const char *digits, size_t len)
     }
     int64_t rest;
     if (k < len && narr_parse_digits(digits + k, len - k, &rest))
-        narr_say_cardinal(n, rest, NARR_MASCULINE);
+        narr_say_cardinal(n, rest, g);
 }
 
 void narr_say_decimals(narr_norm *n, const char *digits, size_t len)
 {
     if (len <= 3) {
-        say_digit_group(n, digits, len);
+        say_digit_group(n, digits, len, NARR_MASCULINE);
         return;
     }
     /* Long decimals ("3,14159") are read two digits at a time. */
     for (size_t k = 0; k < len; k += 2)
-        say_digit_group(n, digits + k, len - k >= 2 ? 2 : 1);
+        say_digit_group(n, digits + k, len - k >= 2 ? 2 : 1, NARR_MASCULINE);
 }
 
 void narr_say_numeral(narr_norm *n, const narr_numeral *num, narr_gender g)
@@ -129,7 +143,23 @@ void narr_say_numeral(narr_norm *n, const narr_numeral *num, narr_gender g)
         narr_say(n, "plus");
     for (size_t k = 0; k < num->lead_zeros; k++)
         narr_say(n, "zéro");
-    narr_say_cardinal(n, num->integer, num->frac ? NARR_MASCULINE : g);
+    if (num->groups) {
+        /* "un, deux cent trente-quatre, zéro cinquante-six…": each group
+         * as written, a pause between them; the last one agrees. */
+        for (size_t k = 0; k < num->groups_ntok; k++) {
+            const narr_token *d = num->groups + k;
+            if (d->kind != NARR_TOK_NUMBER)
+                continue; /* the dots of "9.223.372…" */
+            if (k > 0) {
+                narr_say_glue(n);
+                narr_say(n, ",");
+            }
+            bool last = k + 1 == num->groups_ntok;
+            say_digit_group(n, d->s, d->len, last && !num->frac ? g : NARR_MASCULINE);
+        }
+    } else {
+        narr_say_cardinal(n, num->integer, num->frac ? NARR_MASCULINE : g);
+    }
     if (num->frac) {
         narr_say(n, "virgule");
         narr_say_decimals(n, num->frac, num->frac_len);
@@ -229,10 +259,10 @@ bool narr_takes_de(const narr_norm *n, size_t i)
                     sizeof not_nouns[0], compare_word);
 }
 
-static bool vowel_or_h(int32_t cp)
+static bool vowel(int32_t cp)
 {
     static const int32_t vowels[] = {
-        'a', 'e', 'h', 'i', 'o', 'u', 'y', 0xE0, 0xE2, 0xE4, 0xE6, 0xE8, 0xE9,
+        'a', 'e', 'i', 'o', 'u', 0xE0, 0xE2, 0xE4, 0xE6, 0xE8, 0xE9,
         0xEA, 0xEB, 0xEE, 0xEF, 0xF4, 0xF6, 0xF9, 0xFB, 0xFC, 0x153,
     };
     for (size_t k = 0; k < sizeof vowels / sizeof vowels[0]; k++)
@@ -241,17 +271,38 @@ static bool vowel_or_h(int32_t cp)
     return false;
 }
 
+bool narr_elides(const char *w, size_t len)
+{
+    size_t k = 0;
+    if (len == 0)
+        return false;
+    int32_t cp = narr_uc_to_lower(narr_utf8_next(w, len, &k));
+    if (cp == 'y')
+        return k >= len || !vowel(narr_uc_to_lower(narr_utf8_next(w, len, &k)));
+    return cp == 'h' || vowel(cp);
+}
+
 void narr_say_de(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
-    size_t k = 0;
-    if (t && t->kind == NARR_TOK_WORD &&
-        vowel_or_h(narr_uc_to_lower(narr_utf8_next(t->s, t->len, &k)))) {
+    if (t && t->kind == NARR_TOK_WORD && narr_elides(t->s, t->len)) {
         narr_say(n, "d'");
         narr_say_glue(n);
     } else {
         narr_say(n, "de");
     }
+}
+
+bool narr_is_century_word(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    if (!t || t->kind != NARR_TOK_WORD)
+        return false;
+    size_t len = t->len;
+    if (len > 0 && t->s[len - 1] == 's')
+        len--;
+    return (len == strlen("siècle") && memcmp(t->s, "siècle", len) == 0) ||
+           (len == strlen("millénaire") && memcmp(t->s, "millénaire", len) == 0);
 }
 
 /* Roman numerals: parsed, then written back in canonical form and

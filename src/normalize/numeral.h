@@ -17,11 +17,19 @@ typedef struct {
     size_t frac_len;
     size_t ntok;          /* tokens it spans, 0 if none */
     size_t lead_zeros;    /* "007": zeros before a lone digit run, said one by one */
+    /* 10^18 and more ("1 234 567 890 123 456 789"): past ICU's words and
+     * int64, the integer part is said group by group as written, from
+     * token `groups` for `groups_ntok` tokens; integer is then INT64_MAX
+     * (plural, no "de"), a value for no arithmetic. NULL otherwise. */
+    const narr_token *groups;
+    size_t groups_ntok;
 } narr_numeral;
 
 /* Reads the numeral at token i; false (and ntok = 0) if there is none.
  * A sign counts only when it touches the digits and does not follow a
- * word or number ("2019-2021" is no negative number). */
+ * word or number ("2019-2021" is no negative number). All the thousands
+ * groups written belong to it, even past 10^18 (see groups above): a long
+ * number is never split into two wrong values. */
 bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num);
 
 /* Says it: "moins trois virgule zéro cinq". g applies to the integer
@@ -47,9 +55,20 @@ bool narr_numeral_ends_in_scale(const narr_numeral *num);
  * ("dans", "sur", "de"). */
 bool narr_takes_de(const narr_norm *n, size_t i);
 
-/* Says "de", or "d'" glued to the word at token i when it starts with a
- * vowel or h ("d'euros", "de foyers"). */
+/* The word w[0..len) elides a "de" or "le" before it: it starts with a
+ * vowel (any case, accents, œ, æ) or h ("d'euros", "d'Égyptiens",
+ * "d'œufs", "d'hectares"), or with y before a consonant ("d'Yvelinois");
+ * y before a vowel is a consonant ("de yens", "de yuans"). The aspirated
+ * h ("de hertz") is not told apart. */
+bool narr_elides(const char *w, size_t len);
+
+/* Says "de", or "d'" glued to the word at token i when it elides
+ * ("d'euros", "de foyers"). */
 void narr_say_de(narr_norm *n, size_t i);
+
+/* Token i is "siècle", "millénaire" or their plurals: a roman numeral
+ * before it is a century ("XIX siècle", "xxie siècle"). */
+bool narr_is_century_word(const narr_norm *n, size_t i);
 
 /* The value of a roman numeral in canonical form, s[0..len) all capitals
  * ("XIV" → 14, "MMXXVI" → 2026; "IIII", "VX", "Je" are none). With

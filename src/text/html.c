@@ -1,17 +1,21 @@
-/* html: a web page → the article's blocks. The page is read whole (it is
- * small, and its size is capped), decoded in the charset it declares and
- * parsed by libxml2; then the article is measured and chosen
- * (html_article.c), flattened into blocks (html_blocks.c), and the blocks
- * are handed out one by one, long paragraphs in pieces. */
+/* html: a web page → the article's blocks. The page is decoded in the
+ * charset it declares and parsed whole by libxml2 into a tree whose size
+ * and depth are bounded (a page past a limit is refused: "web page nested
+ * too deeply (more than 512 levels)"); then the article is measured and
+ * chosen (html_article.c), flattened into blocks (html_blocks.c), and the
+ * blocks are handed out one by one, long paragraphs in pieces. */
 #include "text/html_private.h"
 #include "text/utf8.h"
 
 #include <libxml/HTMLparser.h>
 #include <stdlib.h>
+#include <unicode/ucnv.h>
 
+/* HUGE lifts libxml2's own limits (depth 256, 10 MB texts), which cut a
+ * page short without a word: the limits are ours, and said (below). */
 #define PARSE_OPTIONS                                                                  \
     (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
-     HTML_PARSE_IGNORE_ENC)
+     HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
 
 narr_html *narr_html_new(narr_decoder *dec)
 {
@@ -95,9 +99,31 @@ static bool plainly_utf8(const char *s, size_t n)
     return high && (narr_utf8_valid(s, n, &bad) || bad + 4 > n);
 }
 
+/* False when charset is known and does not read ASCII as ASCII (UTF-16,
+ * UTF-32, EBCDIC): a page whose declaration was found as ASCII bytes is
+ * not in it. The HTML standard reads such a <meta> as UTF-8. */
+static bool ascii_compatible(const char *charset)
+{
+    static const char sample[] = "<meta charset=\"x-Az09\">";
+    UErrorCode e = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open(charset, &e);
+    if (U_FAILURE(e))
+        return true; /* unknown: the caller warns about it */
+    UChar out[sizeof sample];
+    int32_t n = ucnv_toUChars(conv, out, (int32_t)(sizeof sample), sample,
+                              (int32_t)(sizeof sample - 1), &e);
+    ucnv_close(conv);
+    if (U_FAILURE(e) || n != (int32_t)(sizeof sample - 1))
+        return false;
+    for (int32_t i = 0; i < n; i++)
+        if (out[i] != (UChar)sample[i])
+            return false;
+    return true;
+}
+
 /* Picks the charset: a byte order mark, else the declared one (Latin-1
- * and ASCII labels mean Windows-1252, as in browsers), else UTF-8 with
- * the decoder's Windows-1252 fallback. */
+ * and ASCII labels mean Windows-1252, as in browsers; UTF-16 and the like
+ * mean UTF-8), else UTF-8 with the decoder's Windows-1252 fallback. */
 static void apply_charset(narr_html *h)
 {
     const char *head;
@@ -114,6 +140,8 @@ static void apply_charset(narr_html *h)
     if (!narr_html_ci_equal(charset, "utf-8") && !narr_html_ci_equal(charset, "utf8") &&
         plainly_utf8(head, n))
         return;
+    if (!ascii_compatible(charset))
+        return;
     if (narr_decoder_set_charset(h->dec, charset) == NARR_E_ARG) {
         char msg[640];
         snprintf(msg, sizeof msg,
@@ -123,27 +151,187 @@ static void apply_charset(narr_html *h)
     }
 }
 
-/* Reads the whole page (decoded lines, joined back) into page. */
-static narr_status read_page(narr_html *h, narr_buf *page)
-{
+/* ---- parsing, with limits ------------------------------------------ *
+ * libxml2 pulls the decoded lines through page_read, so the page is never
+ * held whole beside its tree. What the tree costs is bounded by counting
+ * what the parser adds (elements, attributes, texts, comments) and the
+ * depth it reaches; past a limit nothing more is added, the reading ends,
+ * and the page is refused with a message rather than read in part. */
+
+typedef struct {
+    narr_html *h;
+    xmlParserCtxtPtr ctxt;
+    startElementSAXFunc start_element; /* libxml2's own callbacks */
+    charactersSAXFunc characters;
+    cdataBlockSAXFunc cdata;
+    commentSAXFunc comment;
     narr_line line;
-    narr_status st;
-    bool joined = true;
-    while ((st = narr_decoder_next(h->dec, &line)) == NARR_OK) {
-        if (page->len + line.len + 1 > NARR_HTML_MAX_BYTES) {
-            snprintf(h->errmsg, sizeof h->errmsg,
-                     "%s: this page is larger than %d MB; save the article alone "
-                     "(as text or HTML) and read that",
-                     narr_decoder_name(h->dec), NARR_HTML_MAX_BYTES / (1024 * 1024));
-            return NARR_E_ARG;
-        }
-        if (!joined && (st = narr_buf_append_char(page, '\n')) != NARR_OK)
-            return st;
-        if ((st = narr_buf_append(page, line.text, line.len)) != NARR_OK)
-            return st;
-        joined = line.cut;
+    size_t at;       /* bytes of line already handed to libxml2 */
+    bool newline;    /* a '\n' is owed before the rest of line */
+    bool begun, cut, ended;
+    size_t bytes, nodes;
+    narr_status st;  /* NARR_OK, or why the reading stopped */
+} page_reader;
+
+static void refuse(page_reader *r, narr_status st)
+{
+    r->st = st;
+    /* No more tree: the parser drains what it holds and meets the end. */
+    r->ctxt->disableSAX = 1;
+}
+
+static void too_big(page_reader *r)
+{
+    snprintf(r->h->errmsg, sizeof r->h->errmsg,
+             "%s: web page larger than %d MB; save the article's text instead",
+             narr_decoder_name(r->h->dec), NARR_HTML_MAX_BYTES / (1024 * 1024));
+    refuse(r, NARR_E_ARG);
+}
+
+/* True (and the page refused) when n more nodes pass the limit. */
+static bool too_many(page_reader *r, size_t n)
+{
+    r->nodes += n;
+    if (r->nodes <= NARR_HTML_MAX_NODES)
+        return false;
+    snprintf(r->h->errmsg, sizeof r->h->errmsg,
+             "%s: web page with too much markup (more than %d tags, attributes and "
+             "texts); save the article's text instead",
+             narr_decoder_name(r->h->dec), NARR_HTML_MAX_NODES);
+    refuse(r, NARR_E_ARG);
+    return true;
+}
+
+static void on_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    page_reader *r = ctxt->_private;
+    size_t n = 1;
+    for (size_t i = 0; atts && atts[i]; i += 2)
+        n++;
+    if (r->st != NARR_OK || too_many(r, n))
+        return;
+    /* The element would sit below nodeNr open ones. */
+    if (ctxt->nodeNr >= NARR_HTML_MAX_DEPTH) {
+        snprintf(r->h->errmsg, sizeof r->h->errmsg,
+                 "%s: web page nested too deeply (more than %d levels); save the "
+                 "article's text instead",
+                 narr_decoder_name(r->h->dec), NARR_HTML_MAX_DEPTH);
+        refuse(r, NARR_E_ARG);
+        return;
     }
-    return st == NARR_E_EMPTY ? NARR_OK : st;
+    r->start_element(ctx, name, atts);
+}
+
+static void on_characters(void *ctx, const xmlChar *s, int len)
+{
+    page_reader *r = ((xmlParserCtxtPtr)ctx)->_private;
+    if (r->st == NARR_OK && !too_many(r, 1))
+        r->characters(ctx, s, len);
+}
+
+static void on_cdata(void *ctx, const xmlChar *s, int len)
+{
+    page_reader *r = ((xmlParserCtxtPtr)ctx)->_private;
+    if (r->st == NARR_OK && !too_many(r, 1))
+        r->cdata(ctx, s, len);
+}
+
+static void on_comment(void *ctx, const xmlChar *s)
+{
+    page_reader *r = ((xmlParserCtxtPtr)ctx)->_private;
+    if (r->st == NARR_OK && !too_many(r, 1))
+        r->comment(ctx, s);
+}
+
+/* libxml2's input: the decoded lines, joined back with '\n' (a line cut
+ * for length goes on without one). 0 is the end, also after a refusal. */
+static int page_read(void *ctx, char *buffer, int len)
+{
+    page_reader *r = ctx;
+    size_t got = 0, want = len > 0 ? (size_t)len : 0;
+    while (got < want && r->st == NARR_OK) {
+        if (r->newline) {
+            buffer[got++] = '\n';
+            r->newline = false;
+        } else if (r->at < r->line.len) {
+            size_t n = r->line.len - r->at;
+            if (n > want - got)
+                n = want - got;
+            memcpy(buffer + got, r->line.text + r->at, n);
+            got += n;
+            r->at += n;
+        } else if (r->ended) {
+            break;
+        } else {
+            narr_status st = narr_decoder_next(r->h->dec, &r->line);
+            if (st == NARR_E_EMPTY) {
+                r->ended = true;
+                break;
+            }
+            if (st != NARR_OK) {
+                refuse(r, st);
+                break;
+            }
+            r->newline = r->begun && !r->cut;
+            r->begun = true;
+            r->cut = r->line.cut;
+            r->at = 0;
+            r->bytes += r->line.len + 1;
+            if (r->bytes > NARR_HTML_MAX_BYTES)
+                too_big(r);
+        }
+    }
+    return r->st == NARR_OK ? (int)got : 0;
+}
+
+/* The page's tree, or NULL with the reason in *st (NARR_OK and NULL: an
+ * empty page). */
+static xmlDoc *parse_page(narr_html *h, narr_status *st)
+{
+    *st = NARR_E_NOMEM;
+    xmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt || !ctxt->sax) {
+        if (ctxt)
+            htmlFreeParserCtxt(ctxt);
+        return NULL;
+    }
+    page_reader r = {.h = h, .ctxt = ctxt, .st = NARR_OK};
+    /* ctxt->sax is the context's own copy: wrapping it touches no other
+     * parser. */
+    xmlSAXHandler *sax = ctxt->sax;
+    r.start_element = sax->startElement;
+    r.characters = sax->characters;
+    r.cdata = sax->cdataBlock;
+    r.comment = sax->comment;
+    sax->startElement = r.start_element ? on_start_element : NULL;
+    sax->characters = r.characters ? on_characters : NULL;
+    sax->cdataBlock = r.cdata ? on_cdata : NULL;
+    sax->comment = r.comment ? on_comment : NULL;
+    ctxt->_private = &r;
+    xmlDoc *doc = htmlCtxtReadIO(ctxt, page_read, NULL, &r, NULL, "UTF-8", PARSE_OPTIONS);
+    *st = r.st;
+    /* A parse libxml2 gave up on (out of memory, say) is not read in part. */
+    if (*st == NARR_OK && ctxt->disableSAX) {
+        const xmlError *e = xmlCtxtGetLastError(ctxt);
+        bool nomem = ctxt->errNo == XML_ERR_NO_MEMORY;
+        snprintf(h->errmsg, sizeof h->errmsg,
+                 "%s: the web page could not be read to the end (%s); save the "
+                 "article's text instead",
+                 narr_decoder_name(h->dec),
+                 nomem ? "out of memory"
+                 : e && e->message ? e->message : "the HTML parser stopped");
+        /* libxml2's messages end with a newline. */
+        for (char *p = strchr(h->errmsg, '\n'); p; p = strchr(p, '\n'))
+            memmove(p, p + 1, strlen(p));
+        *st = nomem ? NARR_E_NOMEM : NARR_E_ARG;
+    }
+    if (*st != NARR_OK && doc) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    htmlFreeParserCtxt(ctxt);
+    return doc;
 }
 
 static narr_status extract(narr_html *h, xmlDoc *doc)
@@ -217,18 +405,11 @@ static narr_status load(narr_html *h)
         return st;
     }
     apply_charset(h);
-    narr_buf page;
-    narr_buf_init(&page);
-    st = read_page(h, &page);
-    if (st == NARR_OK && page.len) {
-        xmlDoc *doc = htmlReadMemory(page.data, (int)page.len, NULL, "UTF-8", PARSE_OPTIONS);
-        narr_buf_deinit(&page);
-        if (doc) {
-            st = extract(h, doc);
-            xmlFreeDoc(doc);
-        }
+    xmlDoc *doc = parse_page(h, &st);
+    if (doc) {
+        st = extract(h, doc);
+        xmlFreeDoc(doc);
     }
-    narr_buf_deinit(&page);
     return st;
 }
 

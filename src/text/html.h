@@ -1,5 +1,5 @@
-/* html: the article in a web page, as blocks. The page (at most
- * NARR_HTML_MAX_BYTES) is decoded in the charset it declares, parsed by
+/* html: the article in a web page, as blocks. The page (within the
+ * limits below) is decoded in the charset it declares, parsed by
  * libxml2's forgiving HTML parser without network or external entities,
  * and searched for the article: <article>, <main>, or else the element
  * with the densest running text (readability-style scores). Kept: h1–h6
@@ -15,8 +15,11 @@
 
 #include "text/document.h"
 
-#define NARR_HTML_MAX_BYTES (50 * 1024 * 1024)
-#define NARR_HTML_MAX_DEPTH 256 /* deeper elements are not read */
+/* Limits past which a page is refused (with a message), keeping the
+ * parsed page's memory bounded (figures in README.md, Input formats). */
+#define NARR_HTML_MAX_BYTES (40 * 1024 * 1024)
+#define NARR_HTML_MAX_NODES 800000  /* elements, attributes, texts, comments */
+#define NARR_HTML_MAX_DEPTH 512     /* elements open one inside another */
 
 typedef struct narr_html narr_html;
 

@@ -1,15 +1,18 @@
 /* html_tree: tests on libxml2 nodes (tag names, attributes, headings,
  * block elements) and the walk in document order that every pass over the
- * page uses: a loop, not recursion, since a page may nest deeply; below
- * NARR_HTML_MAX_DEPTH elements nothing is read. */
+ * page uses: a loop, not recursion, since a page may nest deeply (the
+ * parser refuses pages deeper than NARR_HTML_MAX_DEPTH; the walk does not
+ * go below it either). */
 #include "text/html_private.h"
 
 bool narr_html_is_any(const xmlNode *n, const char *const *names)
 {
     if (n->type != XML_ELEMENT_NODE)
         return false;
+    const char *name = (const char *)n->name;
+    /* The first letter first: this runs for every element on every walk. */
     for (; *names; names++)
-        if (strcmp((const char *)n->name, *names) == 0)
+        if (name[0] == (*names)[0] && strcmp(name, *names) == 0)
             return true;
     return false;
 }

@@ -192,7 +192,18 @@ mkdir "$F"
 )
 expect_eq "disk full: exit status" "$?" 1
 expect_contains "disk full: message" "$(cat "$TMP/full.err")" "is the disk full?"
+expect_contains "disk full: the file named" "$(cat "$TMP/full.err")" "narrateur: $F/ep.mp3: "
+expect_eq "disk full: the real reason, not a stale 'Success'" "$(grep -c Success "$TMP/full.err")" 0
 expect_eq "disk full: nothing left" "$(ls -A "$F")" ""
+
+# A FIFO as the chapters of an MP3 episode: refused before any encoding,
+# nothing created, the FIFO left as it was (never opened: timeout).
+mkfifo "$F/ep.json"
+run timeout 60 "$NARRATEUR" "$ART" -o "$F/ep.mp3" --transcript "$F/ep.vtt" --chapters "$F/ep.json"
+expect_eq "FIFO chapters: exit status" "$rc" 1
+expect_eq "FIFO chapters: message" "$err" "narrateur: $F/ep.json: not a regular file; give a file name to write"
+expect_eq "FIFO chapters: nothing created" "$(ls -A "$F")" "ep.json"
+expect_eq "FIFO chapters: still a FIFO" "$(stat -c %F "$F/ep.json")" "fifo"
 
 # Progress: a line on a terminal (script gives a pseudo-terminal), none with -q.
 if command -v script >/dev/null; then

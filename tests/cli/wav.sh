@@ -1,4 +1,6 @@
-# -o FILE.wav: a complete WAV (read back with libsndfile) and nothing else.
+# -o FILE.wav: a complete WAV (read back with libsndfile) and nothing else;
+# output names that are not regular files refused before anything is
+# written, a symbolic link written through.
 . "$TESTS_DIR/lib.sh"
 
 run "$NARRATEUR" "$EXAMPLE_ARTICLE" -o "$TMP/article.wav"
@@ -22,5 +24,55 @@ run "$NARRATEUR" -r 300 -o "$TMP/fast.wav" "$EXAMPLE_ARTICLE"
 slow=$(wav_field "$TMP/article.wav" frames)
 fast=$(wav_field "$TMP/fast.wav" frames)
 expect_eq "faster is shorter" "$([ "$fast" -lt "$slow" ] && echo yes)" yes
+
+# Names that are not regular files would be replaced by a file (a FIFO,
+# a folder; the same for a device node): refused, exit 1, nothing created,
+# the FIFO never opened (it would block: hence the timeout).
+N="$TMP/names"
+mkdir "$N"
+mkfifo "$N/pipe.wav" "$N/pipe.vtt" "$N/pipe.json"
+mkdir "$N/folder.wav"
+ln -s pipe.vtt "$N/to-pipe.srt"
+for args in "-o $N/pipe.wav" "-o $N/folder.wav" "-o $N/ok.wav --transcript $N/pipe.vtt" \
+    "-o $N/ok.wav --chapters $N/pipe.json" "-o $N/ok.wav --transcript $N/to-pipe.srt"; do
+    run timeout 60 "$NARRATEUR" $args <<<"Le train de 7 h 12 est annoncé à l'heure."
+    name=${args##* }
+    expect_eq "not a regular file: $args: exit status" "$rc" 1
+    expect_eq "not a regular file: $args: message" "$err" \
+        "narrateur: $name: not a regular file; give a file name to write"
+done
+expect_eq "not a regular file: FIFOs stay FIFOs" "$(find "$N" -maxdepth 1 -type p | wc -l)" 3
+expect_eq "not a regular file: nothing created" "$(ls -A "$N" | tr '\n' ' ')" \
+    "folder.wav pipe.json pipe.vtt pipe.wav to-pipe.srt "
+ln -s missing.wav "$N/dangling.wav"
+run "$NARRATEUR" -o "$N/dangling.wav" <<<"Bonjour."
+expect_eq "dangling link: exit status" "$rc" 1
+expect_eq "dangling link: message" "$err" \
+    "narrateur: $N/dangling.wav: a symbolic link to a missing file; give a file name to write"
+
+# A symbolic link to a file: the file behind it is written (keeping its
+# mode), the link stays a link; a transcript through a link likewise.
+mkdir "$N/shows"
+echo "last week" >"$N/shows/latest.wav"
+chmod 640 "$N/shows/latest.wav"
+ln -s shows/latest.wav "$N/episode.wav"
+ln -s shows/latest.vtt "$N/episode.vtt"
+echo "WEBVTT" >"$N/shows/latest.vtt"
+run "$NARRATEUR" -o "$N/episode.wav" --transcript "$N/episode.vtt" <<<"La séance est levée."
+expect_eq "through a link: exit status" "$rc" 0
+expect_eq "through a link: still a link" "$(readlink "$N/episode.wav")" "shows/latest.wav"
+expect_eq "through a link: the file behind it written" "$(wav_field "$N/shows/latest.wav" format)" "wav"
+expect_eq "through a link: its mode kept" "$(stat -c %a "$N/shows/latest.wav")" 640
+expect_eq "through a link: transcript link kept" "$(readlink "$N/episode.vtt")" "shows/latest.vtt"
+expect_contains "through a link: transcript written" "$(cat "$N/shows/latest.vtt")" "La séance est levée."
+expect_eq "through a link: no temporary file left" "$(ls -A "$N/shows" | tr '\n' ' ')" \
+    "latest.vtt latest.wav "
+
+# One file under two names: refused, nothing created.
+run "$NARRATEUR" -o "$N/x.json" --output-format wav --chapters "$N/./x.json" <<<"Bonjour."
+expect_eq "same file twice: exit status" "$rc" 1
+expect_eq "same file twice: message" "$err" \
+    "narrateur: $N/x.json and $N/./x.json are the same file; give each output its own name"
+expect_no_file "$N/x.json"
 
 finish

@@ -7,14 +7,11 @@
 
 static char *json(const narr_chapters *c)
 {
-    FILE *f = tmpfile();
-    CHECK(narr_chapters_write_json(c, f) == NARR_OK);
-    long n = ftell(f);
-    rewind(f);
-    char *s = calloc(1, (size_t)n + 1);
-    if (s && fread(s, 1, (size_t)n, f) != (size_t)n)
-        s[0] = '\0';
-    fclose(f);
+    narr_buf b;
+    narr_buf_init(&b);
+    CHECK(narr_chapters_json(c, &b) == NARR_OK);
+    char *s = strdup(narr_buf_str(&b));
+    narr_buf_deinit(&b);
     return s;
 }
 

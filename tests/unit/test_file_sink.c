@@ -1,15 +1,21 @@
 /* file sink: loudness reaches the target on the fast path (gain fitted on
  * the first seconds, one encoding) and when the article changes level
  * after them (a second encoding); intro, chapters, transcript and tags
- * line up with the samples; an unfinished sink leaves no file at all. */
+ * line up with the samples; an unfinished sink leaves no file at all; a
+ * FIFO or one name for two outputs is refused at open; a write error is
+ * told with its own reason and publishes nothing. */
 #include "../check.h"
 #include "audio/loudness.h"
 #include "audio/sink.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <sndfile.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define RATE 22050
@@ -213,6 +219,82 @@ static void unfinished_case(void)
     CHECK_INT_EQ(files_in_dir(), 0);
 }
 
+static void refused_names_case(void)
+{
+    char path[128], other[128], want[512], msg[512];
+    narr_status st;
+    /* A FIFO as the transcript: refused before anything is created (and
+     * never opened, which would block). */
+    snprintf(path, sizeof path, "%s/article.wav", dir);
+    snprintf(other, sizeof other, "%s/pipe.vtt", dir);
+    CHECK(mkfifo(other, 0644) == 0);
+    narr_config cfg = {.audio = {.transcript = other}};
+    narr_sink *s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
+    CHECK(s == NULL && st == NARR_E_IO);
+    snprintf(want, sizeof want, "%s: not a regular file; give a file name to write", other);
+    CHECK_STR_EQ(msg, want);
+    CHECK_INT_EQ(files_in_dir(), 1);
+    struct stat info;
+    CHECK(lstat(other, &info) == 0 && S_ISFIFO(info.st_mode));
+    unlink(other);
+
+    /* Two spellings of one name: the chapters would replace the audio. */
+    snprintf(path, sizeof path, "%s/x.flac", dir);
+    snprintf(other, sizeof other, "%s/./x.flac", dir);
+    cfg = (narr_config){.audio = {.chapters = other}};
+    s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
+    CHECK(s == NULL && st == NARR_E_ARG);
+    snprintf(want, sizeof want, "%s and %s are the same file; give each output its own name",
+             path, other);
+    CHECK_STR_EQ(msg, want);
+    CHECK_INT_EQ(files_in_dir(), 0);
+}
+
+/* The transcript cannot grow past 100 KB (a file size limit: EFBIG), the
+ * audio can: the message has that reason, whichever call saw it (a later
+ * cue, or the end), and nothing is published. */
+static void write_error_case(bool at_end)
+{
+    char path[128], vtt[128], want[512];
+    snprintf(path, sizeof path, "%s/article.wav", dir);
+    snprintf(vtt, sizeof vtt, "%s/article.vtt", dir);
+    narr_config cfg = {.audio = {.transcript = vtt}};
+    narr_status st;
+    char msg[512];
+    narr_sink *s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    static const char sentence[] = "Le Conseil d'État a rendu sa décision jeudi. ";
+    size_t len = 300000;
+    char *text = malloc(len);
+    for (size_t i = 0; text && i < len; i++)
+        text[i] = sentence[i % (sizeof sentence - 1)];
+    struct rlimit old, limit;
+    CHECK(getrlimit(RLIMIT_FSIZE, &old) == 0);
+    limit = (struct rlimit){.rlim_cur = 100000, .rlim_max = old.rlim_max};
+    signal(SIGXFSZ, SIG_IGN);
+    CHECK(text && setrlimit(RLIMIT_FSIZE, &limit) == 0);
+    CHECK(narr_sink_cue(s, true, text, len) == NARR_OK);
+    speech(s, 0.5, 0.3, 0.3, 99);
+    CHECK(narr_sink_cue(s, false, NULL, 0) == NARR_OK); /* held until the next one */
+    snprintf(want, sizeof want, "%s: cannot write the transcript: %s (is the disk full?)", vtt,
+             strerror(EFBIG));
+    if (at_end) {
+        CHECK(narr_sink_finish(s) == NARR_E_IO);
+    } else {
+        CHECK(narr_sink_cue(s, true, "Fin.", 4) == NARR_OK);
+        speech(s, 0.5, 0.3, 0.3, 99);
+        CHECK(narr_sink_cue(s, false, NULL, 0) == NARR_E_IO);
+    }
+    CHECK_STR_EQ(narr_sink_errmsg(s), want);
+    CHECK(setrlimit(RLIMIT_FSIZE, &old) == 0);
+    signal(SIGXFSZ, SIG_DFL);
+    narr_sink_free(s);
+    free(text);
+    CHECK_INT_EQ(files_in_dir(), 0);
+}
+
 int main(void)
 {
     const char *tmp = getenv("TMPDIR");
@@ -225,6 +307,9 @@ int main(void)
     loudness_case(0.6, 0.1, 6, 2);  /* 15 dB quieter after 6 s: encoded again */
     side_files_case();
     unfinished_case();
+    refused_names_case();
+    write_error_case(false);
+    write_error_case(true);
     CHECK_INT_EQ(files_in_dir(), 0);
     rmdir(dir);
     return CHECK_DONE();

@@ -190,17 +190,64 @@ int main(void)
                  "paragraph: Deuxième été\n"
                  "paragraph: suite\n");
 
-    /* Deep nesting: no recursion, and the depth limit holds. */
+    /* Deep nesting: read to the bottom up to NARR_HTML_MAX_DEPTH open
+     * elements (html, body, 509 <div>, the <p>), refused past it rather
+     * than cut short; libxml2's own limit (256) no longer stops it. */
     {
         narr_buf page;
         narr_buf_init(&page);
-        narr_buf_append_str(&page, "<body><p>Avant les boîtes.</p>");
-        for (int i = 0; i < 5000; i++)
-            narr_buf_append_str(&page, "<div>");
-        narr_buf_append_str(&page, "Tout au fond.");
-        narr_buf_append_str(&page, "</body>");
-        CHECK(blocks(page.data, page.len, &out, w) == NARR_E_EMPTY);
-        CHECK(strstr(narr_buf_str(&out), "Avant les boîtes.") != NULL);
+        for (int divs = 509; divs <= 510; divs++) {
+            narr_buf_clear(&page);
+            narr_buf_append_str(&page, "<body><p>Avant les boîtes.</p>");
+            for (int i = 0; i < divs; i++)
+                narr_buf_append_str(&page, "<div>");
+            narr_buf_append_str(&page, "<p>Tout au fond.</p></body>");
+            narr_status st = blocks(page.data, page.len, &out, w);
+            if (divs == 509) {
+                CHECK(st == NARR_E_EMPTY);
+                CHECK_STR_EQ(narr_buf_str(&out), "paragraph: Avant les boîtes.\n"
+                                                 "paragraph: Tout au fond.\n");
+            } else {
+                CHECK(st == NARR_E_ARG);
+                CHECK_STR_EQ(w, "page: web page nested too deeply (more than 512 levels); "
+                                "save the article's text instead");
+            }
+        }
+        /* Unclosed inline tags nest too: 50 000 <b><i> is refused, not
+         * read as an empty page. */
+        narr_buf_clear(&page);
+        narr_buf_append_str(&page, "<article><h1>Titre</h1><p>");
+        for (int i = 0; i < 50000; i++)
+            narr_buf_append_str(&page, "<b><i>mot ");
+        narr_buf_append_str(&page, "</p></article>");
+        CHECK(blocks(page.data, page.len, &out, w) == NARR_E_ARG);
+        CHECK_STR_EQ(w, "page: web page nested too deeply (more than 512 levels); "
+                        "save the article's text instead");
+        narr_buf_deinit(&page);
+    }
+
+    /* Too much markup is refused before its tree grows past bounds; a
+     * page just under the limit is read. */
+    {
+        narr_buf page;
+        narr_buf_init(&page);
+        /* html, body, article, h1 and its text; then <br> elements. */
+        for (int extra = 0; extra <= 1; extra++) {
+            narr_buf_clear(&page);
+            narr_buf_append_str(&page, "<article><h1>Titre</h1>");
+            for (int i = 0; i < NARR_HTML_MAX_NODES - 5 + extra; i++)
+                narr_buf_append_str(&page, "<br>");
+            narr_buf_append_str(&page, "</article>");
+            narr_status st = blocks(page.data, page.len, &out, w);
+            if (!extra) {
+                CHECK(st == NARR_E_EMPTY);
+                CHECK_STR_EQ(narr_buf_str(&out), "title: Titre\n");
+            } else {
+                CHECK(st == NARR_E_ARG);
+                CHECK_STR_EQ(w, "page: web page with too much markup (more than 800000 tags, "
+                                "attributes and texts); save the article's text instead");
+            }
+        }
         narr_buf_deinit(&page);
     }
 
@@ -245,6 +292,25 @@ int main(void)
     CHECK(blocks(unknown, sizeof unknown - 1, &out, w) == NARR_E_EMPTY);
     CHECK_STR_EQ(narr_buf_str(&out), "paragraph: Texte.\n");
     CHECK_STR_EQ(w, "page: the page declares an unknown charset 'klingon-8'; reading it as UTF-8");
+
+    /* A declared charset that does not read ASCII as ASCII (UTF-16 or
+     * UTF-32 without a byte order mark, EBCDIC) cannot be the page's:
+     * read as UTF-8, as the HTML standard says, without a warning. */
+    const char *const odd[] = {"utf-32", "UTF-16", "utf-16be", "UTF-16LE", "ucs-2", "IBM037"};
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+        char page[256];
+        int n = snprintf(page, sizeof page,
+                         "<html><head><meta charset=\"%s\"></head><body>"
+                         "<p>Le pr&eacute;fet a lev&eacute; l'alerte orange.</p></body></html>",
+                         odd[i]);
+        CHECK(blocks(page, (size_t)n, &out, w) == NARR_E_EMPTY);
+        CHECK_STR_EQ(narr_buf_str(&out), "paragraph: Le préfet a levé l'alerte orange.\n");
+        CHECK_STR_EQ(w, "");
+    }
+    /* An ASCII-compatible one still applies. */
+    const char latin9[] = "<meta charset=\"ISO-8859-15\"><p>Prix : 12 \xa4, \xbd tarif.</p>";
+    CHECK(blocks(latin9, sizeof latin9 - 1, &out, w) == NARR_E_EMPTY);
+    CHECK_STR_EQ(narr_buf_str(&out), "paragraph: Prix : 12 €, œ tarif.\n");
 
     char cs[64];
     CHECK(narr_html_declared_charset("<META CHARSET='UTF-8'>", 22, cs, sizeof cs));

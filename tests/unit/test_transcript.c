@@ -1,9 +1,50 @@
 /* transcript: WebVTT and SubRip cues, exactly: times, numbering, text on
- * one line, WebVTT escaping, the last cue ending with the audio. */
+ * one line, WebVTT escaping, the last cue ending with the audio; a write
+ * error keeps its own errno for the message ("No space left on device",
+ * never a later call's "Success"). */
+#define _GNU_SOURCE /* fopencookie: a stream whose writes fail */
 #include "../check.h"
 #include "export/transcript.h"
 
+#include <errno.h>
 #include <stdlib.h>
+
+/* A disk that is full: every write fails with ENOSPC. */
+static ssize_t full_write(void *cookie, const char *buf, size_t size)
+{
+    (void)cookie;
+    (void)buf;
+    (void)size;
+    errno = ENOSPC;
+    return -1;
+}
+
+static FILE *full_disk(bool buffered)
+{
+    FILE *f = fopencookie(NULL, "w", (cookie_io_functions_t){.write = full_write});
+    if (f && !buffered)
+        setvbuf(f, NULL, _IONBF, 0);
+    return f;
+}
+
+static void write_error_case(bool buffered)
+{
+    static const char cue[] = "La SNCF annonce un trafic perturbé mardi.";
+    FILE *f = full_disk(buffered);
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    narr_transcript *tr = narr_transcript_new(f, NARR_TRANSCRIPT_VTT);
+    CHECK(tr != NULL);
+    CHECK(narr_transcript_add(tr, 0, 1, cue, strlen(cue)) == (buffered ? NARR_OK : NARR_E_IO));
+    CHECK(narr_transcript_add(tr, 1, 2, cue, strlen(cue)) == (buffered ? NARR_OK : NARR_E_IO));
+    errno = 0; /* what other calls leave behind must not be the reason */
+    CHECK(narr_transcript_finish(tr, 3) == NARR_E_IO);
+    errno = EBADF;
+    CHECK_INT_EQ(narr_transcript_errno(tr), ENOSPC);
+    narr_transcript_free(tr);
+    fclose(f);
+}
 
 static char *written(FILE *f)
 {
@@ -39,6 +80,7 @@ int main(void)
     CHECK(narr_transcript_add(tr, 4.85, 6.0, two, strlen(two)) == NARR_OK);
     CHECK(narr_transcript_add(tr, 7.0, 7.5, " \n ", 3) == NARR_OK); /* no text: no cue */
     CHECK(narr_transcript_finish(tr, 8.75) == NARR_OK);
+    CHECK_INT_EQ(narr_transcript_errno(tr), 0);
     narr_transcript_free(tr);
     char *s = written(f);
     CHECK_STR_EQ(s, "WEBVTT\n"
@@ -70,5 +112,8 @@ int main(void)
     CHECK_STR_EQ(s, "WEBVTT\n");
     free(s);
     narr_transcript_free(NULL);
+
+    write_error_case(true);  /* fails when flushed at the end */
+    write_error_case(false); /* fails on the first cue */
     return CHECK_DONE();
 }

@@ -60,12 +60,6 @@ static bool lookup(const narr_table *t, const char *key, size_t len, const narr_
     return true;
 }
 
-static bool starts_upper(const narr_token *t)
-{
-    size_t k = 0;
-    return t && t->kind == NARR_TOK_WORD && narr_uc_is_upper(narr_utf8_next(t->s, t->len, &k));
-}
-
 static bool token_in(const narr_token *t, const char *const *words)
 {
     for (; t && *words; words++)
@@ -106,22 +100,22 @@ static bool is_roman(const narr_token *t)
 static bool name_follows(const narr_norm *n, const narr_row *row, size_t next)
 {
     const narr_token *t = narr_at(n, next);
-    if (starts_upper(t))
+    if (narr_is_capitalized(n, next))
         return true;
     /* "St-Pierre" */
-    if (narr_is_char(n, next, '-') && narr_glued(n, next + 1) && starts_upper(narr_at(n, next + 1)))
+    if (narr_is_char(n, next, '-') && narr_glued(n, next + 1) && narr_is_capitalized(n, next + 1))
         return true;
     if (token_in(t, articles) && is_title(row))
         return narr_is_kind(n, next + 1, NARR_TOK_WORD);
     /* "M. et Mme Martin" */
     if (narr_is(n, next, "et") && is_title(row))
-        return starts_upper(narr_at(n, next + 1));
+        return narr_is_capitalized(n, next + 1);
     /* Up to two particles, an elided one with its apostrophe. */
     for (int k = 0; k < 2 && token_in(narr_at(n, next), particles); k++) {
         next++;
         if (narr_is_char(n, next, '\''))
             next++;
-        if (starts_upper(narr_at(n, next)))
+        if (narr_is_capitalized(n, next))
             return true;
     }
     return false;

@@ -45,29 +45,6 @@ static const char *const no_de_before[] = {
     "les", "l", "et", "ou", "années", "an",
 };
 
-/* Token t is the word `lower` (given in lower case), in any case. */
-static bool word_is(const narr_token *t, const char *lower)
-{
-    if (!t || t->kind != NARR_TOK_WORD)
-        return false;
-    size_t i = 0, k = 0, len = strlen(lower);
-    while (i < t->len && k < len) {
-        int32_t a = narr_utf8_next(t->s, t->len, &i);
-        int32_t b = narr_utf8_next(lower, len, &k);
-        if (a < 0 || narr_uc_to_lower(a) != b)
-            return false;
-    }
-    return i == t->len && k == len;
-}
-
-static bool word_in(const narr_token *t, const char *const *list, size_t count)
-{
-    for (size_t k = 0; k < count; k++)
-        if (word_is(t, list[k]))
-            return true;
-    return false;
-}
-
 /* A number token of 1..max_len digits, glued to the previous one when
  * glued is set; its value in *v. */
 static bool num_at(const narr_norm *n, size_t i, size_t min_len, size_t max_len, bool glued,
@@ -99,28 +76,14 @@ static int32_t sep_at(const narr_norm *n, size_t i)
  * "12.04.5", "1-2-3-4", "2019-2021x". */
 static bool ends_cleanly(const narr_norm *n, size_t i)
 {
-    const narr_token *t = narr_at(n, i);
-    if (!t || t->space_before)
-        return true;
-    if (t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER)
-        return false;
-    if ((t->cp == '/' || t->cp == '-' || t->cp == '.' || t->cp == ',' || t->cp == 0x2013) &&
-        narr_is_kind(n, i + 1, NARR_TOK_NUMBER) && narr_glued(n, i + 1))
-        return false;
-    return true;
+    return narr_clean_end(n, i, NULL, "/-.,–");
 }
 
 /* The number at i must not continue something glued before it ("COVID-19",
  * "A4", "1/26/11", "3,26/11"). */
 static bool starts_cleanly(const narr_norm *n, size_t i)
 {
-    if (i == 0 || !narr_glued(n, i))
-        return true;
-    const narr_token *p = narr_at(n, i - 1);
-    if (p->kind == NARR_TOK_WORD || p->kind == NARR_TOK_NUMBER)
-        return false;
-    return !(p->cp == '/' || p->cp == '-' || p->cp == '.' || p->cp == ',' || p->cp == 0x2013 ||
-             p->cp == 0x2212 || p->cp == '+' || p->cp == ':');
+    return narr_clean_start(n, i, "/-.,–−+:");
 }
 
 static bool valid_date(int64_t d, int64_t m)
@@ -137,13 +100,13 @@ static int month_at(const narr_norm *n, size_t i, size_t *used)
     if (!t || t->kind != NARR_TOK_WORD || t->len > 10)
         return 0;
     for (int m = 0; m < 12; m++)
-        if (word_is(t, month_name[m])) {
+        if (narr_word_is(n, i, month_name[m])) {
             *used = 1;
             return m + 1;
         }
     if (narr_is_char(n, i + 1, '.') && narr_glued(n, i + 1)) {
         for (size_t k = 0; k < sizeof month_abbr / sizeof month_abbr[0]; k++)
-            if (word_is(t, month_abbr[k].word)) {
+            if (narr_word_is(n, i, month_abbr[k].word)) {
                 /* At the end of the sentence the dot also ends it. */
                 *used = i + 2 < n->ntok ? 2 : 1;
                 return month_abbr[k].month;
@@ -232,21 +195,19 @@ static size_t numeric_date(narr_norm *n, size_t i)
     /* Without a year "3/4" is a fraction and "1.5" a number: a date needs
      * a context word ("le 3/4", "jusqu'au 31/12") or the two-digit day and
      * month of a date ("26/11", "05/03", "17.06"). */
-    bool context = i > 0 && word_in(narr_at(n, i - 1), date_context,
-                                    sizeof date_context / sizeof date_context[0]);
+    bool context = i > 0 && narr_word_in(n, i - 1, date_context,
+                                         sizeof date_context / sizeof date_context[0]);
     bool two_digits = dlen == 2 && mlen == 2;
     /* "le 1/4 de finale", "le 1/3 des sondés" are fractions. */
-    const narr_token *next = narr_at(n, i + 3);
-    if (word_in(next, fraction_next, sizeof fraction_next / sizeof fraction_next[0]))
+    if (narr_word_in(n, i + 3, fraction_next, sizeof fraction_next / sizeof fraction_next[0]))
         context = false;
     if (!context && !two_digits)
         return 0;
     /* "à 10.05" is rather a clock time. */
-    const narr_token *prev = i > 0 ? narr_at(n, i - 1) : NULL;
-    if (sep == '.' && (word_is(prev, "à") || word_is(prev, "vers")))
+    if (sep == '.' && i > 0 && (narr_word_is(n, i - 1, "à") || narr_word_is(n, i - 1, "vers")))
         return 0;
     /* "les 10/12 ans": ages. */
-    if (!context && word_in(next, count_nouns, sizeof count_nouns / sizeof count_nouns[0]))
+    if (!context && narr_word_in(n, i + 3, count_nouns, sizeof count_nouns / sizeof count_nouns[0]))
         return 0;
     say_date(n, d, (int)m, 0, false);
     return 3;
@@ -266,7 +227,7 @@ static size_t named_date(narr_norm *n, size_t i)
         days[nd++] = d;
         j++;
         /* "1er", "1ᵉʳ" before a month. */
-        if (d == 1 && (word_is(narr_at(n, j), "er") || narr_is(n, j, "ᵉʳ")) && narr_glued(n, j))
+        if (d == 1 && (narr_word_is(n, j, "er") || narr_is(n, j, "ᵉʳ")) && narr_glued(n, j))
             j++;
         int32_t s = sep_at(n, j);
         if (!s || s == '.' || (sep && s != sep) || nd == sizeof days / sizeof days[0] ||
@@ -335,8 +296,8 @@ static size_t year_range(narr_norm *n, size_t i)
     if (sep == '-') {
         const narr_token *prev = i > 0 ? narr_at(n, i - 1) : NULL;
         bool de = !prev || (prev->kind == NARR_TOK_WORD &&
-                            !word_in(prev, no_de_before,
-                                     sizeof no_de_before / sizeof no_de_before[0]));
+                            !narr_word_in(n, i - 1, no_de_before,
+                                          sizeof no_de_before / sizeof no_de_before[0]));
         if (de)
             narr_say(n, "de");
     }

@@ -27,28 +27,6 @@ static const char *const determiners[] = {
     "ton", "ta",  "son", "sa", "notre", "votre", "leur", "les", "des", "ces",
 };
 
-static bool word_is(const narr_token *t, const char *lower)
-{
-    if (!t || t->kind != NARR_TOK_WORD)
-        return false;
-    size_t i = 0, k = 0, len = strlen(lower);
-    while (i < t->len && k < len) {
-        int32_t a = narr_utf8_next(t->s, t->len, &i);
-        int32_t b = narr_utf8_next(lower, len, &k);
-        if (a < 0 || narr_uc_to_lower(a) != b)
-            return false;
-    }
-    return i == t->len && k == len;
-}
-
-static bool word_in(const narr_token *t, const char *const *list, size_t count)
-{
-    for (size_t k = 0; k < count; k++)
-        if (word_is(t, list[k]))
-            return true;
-    return false;
-}
-
 static bool is_lower_word(const narr_token *t)
 {
     if (!t || t->kind != NARR_TOK_WORD)
@@ -57,30 +35,19 @@ static bool is_lower_word(const narr_token *t)
     return narr_uc_is_lower(narr_utf8_next(t->s, t->len, &k));
 }
 
-static bool is_sep(int32_t cp)
-{
-    return cp == '/' || cp == '-' || cp == 0x2013 || cp == '.' || cp == ',' || cp == 0x2212 ||
-           cp == '+' || cp == ':';
-}
+/* Characters that join numbers: "1/2/3", "3/4,5", "24h/24", "-1/2". */
+#define SEPS "/-–.,−+:"
 
 /* Nothing glued before the numerator ("km/h", "24h/24", "1/2/3"). */
 static bool starts_cleanly(const narr_norm *n, size_t i)
 {
-    if (i == 0 || !narr_glued(n, i))
-        return true;
-    const narr_token *p = narr_at(n, i - 1);
-    return p->kind != NARR_TOK_WORD && p->kind != NARR_TOK_NUMBER && !is_sep(p->cp);
+    return narr_clean_start(n, i, SEPS);
 }
 
 /* Nothing glued after the denominator ("1/2h", "1/2/3", "3/4,5"). */
 static bool ends_cleanly(const narr_norm *n, size_t i)
 {
-    const narr_token *t = narr_at(n, i);
-    if (!t || t->space_before)
-        return true;
-    if (t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER)
-        return false;
-    return !(is_sep(t->cp) && narr_is_kind(n, i + 1, NARR_TOK_NUMBER) && narr_glued(n, i + 1));
+    return narr_clean_end(n, i, NULL, SEPS);
 }
 
 /* a/b at token i: numerator of 1..3 digits, denominator 2..9999. */
@@ -116,16 +83,22 @@ static void say_denominator(narr_norm *n, int64_t b, bool plural)
         narr_say_ordinal(n, b, NARR_MASCULINE, plural);
 }
 
-static bool plural_determiner(const narr_token *t)
+static bool plural_determiner(const narr_norm *n, size_t i)
 {
-    return word_is(t, "les") || word_is(t, "des") || word_is(t, "aux") || word_is(t, "ces") ||
-           word_is(t, "leurs") || word_is(t, "nos") || word_is(t, "vos") || word_is(t, "ses");
+    static const char *const plural[] = {"les", "des", "aux", "ces", "leurs", "nos", "vos", "ses"};
+    return narr_word_in(n, i, plural, sizeof plural / sizeof plural[0]);
 }
 
 static bool followed_by_de(const narr_norm *n, size_t k)
 {
-    return word_is(narr_at(n, k), "de") || word_is(narr_at(n, k), "du") ||
-           word_is(narr_at(n, k), "des") || word_is(narr_at(n, k), "d");
+    static const char *const de[] = {"de", "du", "des", "d"};
+    return narr_word_in(n, k, de, sizeof de / sizeof de[0]);
+}
+
+/* "finale", "finales": "1/2 finale", "1/4 de finale". */
+static bool finale_at(const narr_norm *n, size_t k)
+{
+    return narr_word_is(n, k, "finale") || narr_word_is(n, k, "finales");
 }
 
 /* A lone fraction a/b at tokens i..i+2; k is the token after it. */
@@ -135,25 +108,24 @@ static void say_fraction(narr_norm *n, size_t i, int64_t a, int64_t b)
     const narr_token *next = narr_at(n, k);
     /* After a determiner "1/4" is a noun without its "un": "le 1/3 des
      * voix" → le tiers des voix, "une 1/2 heure" → une demi-heure. */
-    const narr_token *prev = i > 0 ? narr_at(n, i - 1) : NULL;
-    bool det = a == 1 && word_in(prev, determiners, sizeof determiners / sizeof determiners[0]);
-    bool plural = det && plural_determiner(prev);
+    bool det = a == 1 && i > 0 &&
+               narr_word_in(n, i - 1, determiners, sizeof determiners / sizeof determiners[0]);
+    bool plural = det && plural_determiner(n, i - 1);
     /* Sport: "1/2 finale" → demi-finale, "les 1/4 de finale" → les quarts
      * de finale, "1/8 de finale" → huitième de finale. */
-    if (a == 1 && b == 2 && (word_is(next, "finale") || word_is(next, "finales"))) {
+    if (a == 1 && b == 2 && finale_at(n, k)) {
         narr_say(n, "demi-");
         narr_say_glue(n);
         return;
     }
-    if (a == 1 && word_is(next, "de") &&
-        (word_is(narr_at(n, k + 1), "finale") || word_is(narr_at(n, k + 1), "finales"))) {
+    if (a == 1 && narr_word_is(n, k, "de") && finale_at(n, k + 1)) {
         say_denominator(n, b, plural);
         return;
     }
     /* "1/2 litre" → un demi-litre, "1/2 heure" → une demi-heure. */
     if (a == 1 && b == 2 && next && next->space_before && is_lower_word(next) &&
         !narr_is_char(n, k + 1, '\'') && !narr_is_char(n, k + 1, 0x2019) &&
-        !word_in(next, not_a_noun, sizeof not_a_noun / sizeof not_a_noun[0])) {
+        !narr_word_in(n, k, not_a_noun, sizeof not_a_noun / sizeof not_a_noun[0])) {
         if (!det)
             narr_say_cardinal(n, 1, narr_gender_of(n, k));
         narr_say(n, "demi-");
@@ -165,7 +137,7 @@ static void say_fraction(narr_norm *n, size_t i, int64_t a, int64_t b)
         return;
     }
     /* "les 3/4 ans", "10/12 mois": two guesses, not a fraction. */
-    if (word_in(next, count_nouns, sizeof count_nouns / sizeof count_nouns[0]) &&
+    if (narr_word_in(n, k, count_nouns, sizeof count_nouns / sizeof count_nouns[0]) &&
         next->space_before) {
         narr_say_cardinal(n, a, narr_gender_of(n, k));
         narr_say(n, "à");
@@ -226,7 +198,7 @@ static size_t apply(narr_norm *n, size_t i)
     /* "2 1/2 heures" → deux heures et demie, as it is said. */
     const narr_token *noun = narr_at(n, j + 3);
     if (a == 1 && b == 2 && noun && noun->space_before && noun->len >= 3 && is_lower_word(noun) &&
-        !word_in(noun, not_a_noun, sizeof not_a_noun / sizeof not_a_noun[0]) &&
+        !narr_word_in(n, j + 3, not_a_noun, sizeof not_a_noun / sizeof not_a_noun[0]) &&
         !narr_is_char(n, j + 4, '\'') && !narr_is_char(n, j + 4, 0x2019)) {
         narr_gender g = narr_gender_of(n, j + 3);
         narr_say_cardinal(n, w.integer, g);

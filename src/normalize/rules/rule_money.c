@@ -55,11 +55,7 @@ static void match_all(const narr_norm *n, const narr_table *t, size_t j, matches
 /* Nothing touches token j that would make it part of a longer word. */
 static bool ends_here(const narr_norm *n, size_t j)
 {
-    const narr_token *t = narr_at(n, j);
-    if (!t || t->space_before)
-        return true;
-    return t->kind != NARR_TOK_WORD && t->kind != NARR_TOK_NUMBER && t->cp != '\'' &&
-           t->cp != 0x2019 && t->cp != '@';
+    return narr_clean_end(n, j, "'’@", NULL);
 }
 
 static const char *plural_of(const narr_row *r)
@@ -67,21 +63,11 @@ static const char *plural_of(const narr_row *r)
     return r->field[2][0] ? r->field[2] : r->field[1];
 }
 
-static bool starts_with_vowel(const char *w)
-{
-    static const char *const vowels[] = {"a", "e", "i", "o", "u", "é", "è", "ê", "â", "î",
-                                         "ô", "h"};
-    for (size_t k = 0; k < sizeof vowels / sizeof vowels[0]; k++)
-        if (strncmp(w, vowels[k], strlen(vowels[k])) == 0)
-            return true;
-    return false;
-}
-
 /* "d'euros", "de dollars". */
 static void say_de_currency(narr_norm *n, const narr_row *cur)
 {
     const char *w = plural_of(cur);
-    if (starts_with_vowel(w)) {
+    if (narr_elides(w, strlen(w))) {
         narr_say(n, "d'");
         narr_say_glue(n);
     } else {
@@ -239,7 +225,10 @@ static size_t after_number(narr_norm *n, const narr_table *t, size_t i)
         return 0;
     if (scale_kind == THOUSAND && used) {
         int64_t frac = 0;
-        if (a.num.frac && !scaled_frac(a.num.frac, a.num.frac_len, 3, &frac))
+        /* Times 1000 from 10^15 would reach 10^18, past ICU's words (and
+         * int64): the number and its "k" are then read as written. */
+        if (a.num.groups || a.num.integer >= 1000000000000000LL ||
+            (a.num.frac && !scaled_frac(a.num.frac, a.num.frac_len, 3, &frac)))
             return 0;
         a.num.integer = a.num.integer * 1000 + frac;
         a.num.frac = NULL;

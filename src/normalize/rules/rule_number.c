@@ -14,8 +14,9 @@ static size_t apply(narr_norm *n, size_t i)
     if (narr_glued(n, i) && narr_is_kind(n, i - 1, NARR_TOK_WORD))
         n->span_space = true;
     size_t next = i + num.ntok;
-    /* Only "un" agrees ("vingt et une"): look the noun up just then. */
-    bool agrees = !num.frac && num.integer % 10 == 1 && num.integer % 100 != 11;
+    /* Only "un" agrees ("vingt et une"): look the noun up just then
+     * (past 10^18 the last group said as written may end in "un"). */
+    bool agrees = !num.frac && ((num.integer % 10 == 1 && num.integer % 100 != 11) || num.groups);
     narr_say_numeral(n, &num, agrees ? narr_gender_of(n, next) : NARR_MASCULINE);
     /* "68 000 000 habitants": after millions a noun takes "de". */
     if (narr_numeral_ends_in_scale(&num) && narr_takes_de(n, next))

@@ -75,20 +75,6 @@ static suffix parse_suffix(const char *s, size_t len)
     return none;
 }
 
-/* "siècle", "siècles", "millénaire(s)": lower-case roman numerals
- * ("xxie siècle", as small capitals are often typed) count before them. */
-static bool is_century_word(const narr_norm *n, size_t i)
-{
-    const narr_token *t = narr_at(n, i);
-    if (!t || t->kind != NARR_TOK_WORD)
-        return false;
-    size_t len = t->len;
-    if (len > 0 && t->s[len - 1] == 's')
-        len--;
-    return (len == strlen("siècle") && memcmp(t->s, "siècle", len) == 0) ||
-           (len == strlen("millénaire") && memcmp(t->s, "millénaire", len) == 0);
-}
-
 static void say(narr_norm *n, int64_t v, suffix suf, size_t next)
 {
     narr_gender g = NARR_MASCULINE;
@@ -109,15 +95,14 @@ static void say(narr_norm *n, int64_t v, suffix suf, size_t next)
 /* The token after the ordinal must not continue it ("1e10", "2emeA"). */
 static bool ends_here(const narr_norm *n, size_t i)
 {
-    return !narr_glued(n, i) ||
-           (!narr_is_kind(n, i, NARR_TOK_WORD) && !narr_is_kind(n, i, NARR_TOK_NUMBER));
+    return narr_clean_end(n, i, NULL, NULL);
 }
 
 static size_t apply_digits(narr_norm *n, size_t i)
 {
     narr_numeral num;
     if (!narr_read_numeral(n, i, &num) || num.negative || num.positive || num.frac ||
-        num.lead_zeros)
+        num.lead_zeros || num.groups)
         return 0;
     size_t j = i + num.ntok;
     const narr_token *t = narr_at(n, j);
@@ -155,7 +140,9 @@ static size_t apply_roman(narr_norm *n, size_t i)
     if (suf.kind == SUF_NONE || suf.kind == SUF_ND ||
         ((suf.kind == SUF_ER || suf.kind == SUF_RE) != (v == 1)))
         return 0;
-    if (!ends_here(n, i + 1) || (lower && !is_century_word(n, i + 1)))
+    /* Lower-case numerals ("xxie siècle", as small capitals are often
+     * typed) count only before "siècle" or "millénaire". */
+    if (!ends_here(n, i + 1) || (lower && !narr_is_century_word(n, i + 1)))
         return 0;
     say(n, v, suf, i + 1);
     return 1;

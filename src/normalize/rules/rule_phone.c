@@ -53,16 +53,10 @@ static int64_t digits_value(const narr_token *t)
     return v;
 }
 
+/* "01.23.45.67.89.0" or "06-12-34-56-78-9": more digits follow. */
 static bool ends_here(const narr_norm *n, size_t j)
 {
-    const narr_token *t = narr_at(n, j);
-    if (!t || t->space_before)
-        return true;
-    if (t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER)
-        return false;
-    /* "01.23.45.67.89.0" or "06-12-34-56-78-9": more digits follow. */
-    return !((t->cp == '.' || t->cp == '-' || t->cp == ',') &&
-             narr_is_kind(n, j + 1, NARR_TOK_NUMBER) && narr_glued(n, j + 1));
+    return narr_clean_end(n, j, NULL, ".-,");
 }
 
 /* A comma between groups: the pause a newsreader makes. */
@@ -125,6 +119,22 @@ static bool national(const narr_norm *n, const groups *g)
     return g->count >= 3 || g->count == 1;
 }
 
+/* A number called from abroad, from token i: the prefix said as `prefix`,
+ * the country code cc, then the digit groups from token j. */
+static size_t abroad(narr_norm *n, size_t i, size_t j, const char *prefix,
+                     const narr_token *cc)
+{
+    groups g;
+    read_groups(n, j, &g);
+    if (g.digits < 6 || g.digits > 12 || (g.count < 3 && g.digits < 8) || !ends_here(n, g.end))
+        return 0;
+    narr_say(n, prefix);
+    narr_say_cardinal(n, digits_value(cc), NARR_MASCULINE);
+    for (size_t k = 0; k < g.count; k++)
+        say_group(n, narr_at(n, g.tok[k]), false);
+    return g.end - i;
+}
+
 /* "+33 1 23 45 67 89", "+33 (0)1 23 45 67 89", "+32 2 123 45 67". */
 static size_t international(narr_norm *n, size_t i)
 {
@@ -146,15 +156,7 @@ static size_t international(narr_norm *n, size_t i)
     const narr_token *first = narr_at(n, j);
     if (!first || first->kind != NARR_TOK_NUMBER || (!first->space_before && !trunk))
         return 0;
-    groups g;
-    read_groups(n, j, &g);
-    if (g.digits < 6 || g.digits > 12 || (g.count < 3 && g.digits < 8) || !ends_here(n, g.end))
-        return 0;
-    narr_say(n, "plus");
-    narr_say_cardinal(n, digits_value(cc), NARR_MASCULINE);
-    for (size_t k = 0; k < g.count; k++)
-        say_group(n, narr_at(n, g.tok[k]), false);
-    return g.end - i;
+    return abroad(n, i, j, "plus", cc);
 }
 
 /* "0033 1 23 45 67 89": the international prefix 00, then the country. */
@@ -164,15 +166,7 @@ static size_t international_00(narr_norm *n, size_t i)
     const narr_token *first = narr_at(n, i + 1);
     if (!first || first->kind != NARR_TOK_NUMBER || !first->space_before || t->s[2] == '0')
         return 0;
-    groups g;
-    read_groups(n, i + 1, &g);
-    if (g.digits < 6 || g.digits > 12 || (g.count < 3 && g.digits < 8) || !ends_here(n, g.end))
-        return 0;
-    narr_say(n, "zéro zéro");
-    narr_say_cardinal(n, digits_value(t), NARR_MASCULINE);
-    for (size_t k = 0; k < g.count; k++)
-        say_group(n, narr_at(n, g.tok[k]), false);
-    return g.end - i;
+    return abroad(n, i, i + 1, "zéro zéro", t);
 }
 
 /* Words that announce a phone number within the few tokens before it

@@ -14,16 +14,11 @@ static bool is_dash(int32_t cp)
 }
 
 /* The number must not continue a word or a code glued before it
- * ("COVID-19", "A320-200", "3,5-4" is read from its start). */
+ * ("COVID-19", "A320-200", "3,5-4" is read from its start); \u2011 is
+ * the non-breaking hyphen. */
 static bool starts_cleanly(const narr_norm *n, size_t i)
 {
-    if (i == 0 || !narr_glued(n, i))
-        return true;
-    const narr_token *p = narr_at(n, i - 1);
-    if (p->kind == NARR_TOK_WORD || p->kind == NARR_TOK_NUMBER)
-        return false;
-    return !(is_dash(p->cp) || p->cp == '/' || p->cp == '.' || p->cp == ',' ||
-             p->cp == 0x2212 || p->cp == '+' || p->cp == ':');
+    return narr_clean_start(n, i, "-–\u2011/.,−+:");
 }
 
 /* The dash at k joins two numbers: glued on both sides ("10-15"), or an

@@ -35,13 +35,6 @@ static bool only_ivx(const narr_token *t)
     return true;
 }
 
-static bool capitalized(const narr_norm *n, size_t i)
-{
-    const narr_token *t = narr_at(n, i);
-    size_t k = 0;
-    return t && t->kind == NARR_TOK_WORD && narr_uc_is_upper(narr_utf8_next(t->s, t->len, &k));
-}
-
 /* The context word before the numeral at i: "Louis XIV", and the name
  * glued by a hyphen in street names ("lycée Henri-IV"). */
 static const narr_row *context_row(const narr_norm *n, size_t i)
@@ -60,22 +53,16 @@ static const narr_row *context_row(const narr_norm *n, size_t i)
         return row;
     /* A name the table does not know, after a title: "le roi Mswati III",
      * "la reine Marie-Louise II", "le pape Jean-Paul Ier". */
-    if (!capitalized(n, p))
+    if (!narr_is_capitalized(n, p))
         return NULL;
     for (size_t back = 0; back < 4 && p > 0; back++) {
         p--;
-        if (capitalized(n, p) || (narr_is_char(n, p, '-') && narr_glued(n, p)))
+        if (narr_is_capitalized(n, p) || (narr_is_char(n, p, '-') && narr_glued(n, p)))
             continue;
         row = narr_find_word(ctx, narr_at(n, p));
         return row && row->field[1][0] == 't' ? row : NULL;
     }
     return NULL;
-}
-
-static bool is_century_word(const narr_norm *n, size_t i)
-{
-    return narr_is(n, i, "siècle") || narr_is(n, i, "siècles") ||
-           narr_is(n, i, "millénaire") || narr_is(n, i, "millénaires");
 }
 
 static size_t apply(narr_norm *n, size_t i)
@@ -91,7 +78,7 @@ static size_t apply(narr_norm *n, size_t i)
     /* "Marie X., 34 ans": one letter and a period is an initial. */
     if (t->len == 1 && narr_is_char(n, i + 1, '.') && i + 2 < n->ntok)
         return 0;
-    if (is_century_word(n, i + 1)) {
+    if (narr_is_century_word(n, i + 1)) {
         narr_say_ordinal(n, v, NARR_MASCULINE, false);
         return 1;
     }

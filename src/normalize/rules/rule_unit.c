@@ -44,20 +44,14 @@ static size_t longest_row(const narr_norm *n, const narr_table *units, size_t j,
 }
 
 /* The unit ends at token j: nothing touches it that would make it part of
- * a longer word ("l'eau", "m.fr", "g@"). */
+ * a longer word ("l'eau", "m.fr", "g@", "m-Paris"). */
 static bool ends_here(const narr_norm *n, size_t j)
 {
     const narr_token *t = narr_at(n, j);
-    if (!t || t->space_before)
-        return true;
-    if (t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER)
+    if (t && !t->space_before && (t->cp == '.' || t->cp == '-') &&
+        narr_is_kind(n, j + 1, NARR_TOK_WORD) && narr_glued(n, j + 1))
         return false;
-    if (t->cp == '\'' || t->cp == 0x2019 || t->cp == '@' || t->cp == '/' || t->cp == '_')
-        return false;
-    if ((t->cp == '.' || t->cp == '-') && narr_glued(n, j + 1) &&
-        (narr_is_kind(n, j + 1, NARR_TOK_WORD) || narr_is_kind(n, j + 1, NARR_TOK_NUMBER)))
-        return false;
-    return true;
+    return narr_clean_end(n, j, "'’@/_", ".-");
 }
 
 static bool lower_word(const narr_token *t)
@@ -94,22 +88,12 @@ static void say_field(narr_norm *n, const narr_row *r, bool plural)
     narr_say(n, w);
 }
 
-static bool starts_with_vowel(const char *w)
-{
-    static const char *const vowels[] = {"a", "e", "i", "o", "u", "é", "è", "ê", "â",
-                                         "î", "ô", "h"};
-    for (size_t k = 0; k < sizeof vowels / sizeof vowels[0]; k++)
-        if (strncmp(w, vowels[k], strlen(vowels[k])) == 0)
-            return true;
-    return false;
-}
-
 /* of: after "un million" the unit takes "de" ("un million de tonnes"). */
 static void say_unit(narr_norm *n, const unit_match *u, bool plural, bool of)
 {
     if (of) {
         const char *w = u->row->field[2][0] ? u->row->field[2] : u->row->field[1];
-        if (starts_with_vowel(w)) {
+        if (narr_elides(w, strlen(w))) {
             narr_say(n, "d'");
             narr_say_glue(n);
         } else {
