@@ -4,8 +4,34 @@
 
 #include <alsa/asoundlib.h>
 #include <portaudio.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
+
+/* libjack, which PortAudio loads, prints a dozen lines about its absent
+ * server while PortAudio probes the host APIs, and has no quiet switch we
+ * can reach through PortAudio: standard error is parked on /dev/null for
+ * the probe. Our own messages come after. */
+static int park_stderr(void)
+{
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY);
+    if (saved >= 0 && null >= 0)
+        dup2(null, STDERR_FILENO);
+    if (null >= 0)
+        close(null);
+    return saved;
+}
+
+static void restore_stderr(int saved)
+{
+    if (saved < 0)
+        return;
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+}
 
 typedef struct {
     PaStream *stream;
@@ -62,8 +88,11 @@ static void device_close(narr_sink *s)
             Pa_AbortStream(d->stream);
         Pa_CloseStream(d->stream);
     }
-    if (d->initialized)
+    if (d->initialized) {
+        int saved = park_stderr();
         Pa_Terminate();
+        restore_stderr(saved);
+    }
     free(d);
 }
 
@@ -110,7 +139,9 @@ narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
     s->ops = &device_ops;
     s->priv = d;
     snd_lib_error_set_handler(quiet_alsa);
+    int saved = park_stderr();
     PaError e = Pa_Initialize();
+    restore_stderr(saved);
     if (e != paNoError) {
         describe(s, "cannot start PortAudio", e);
         *err = NARR_E_AUDIO;
