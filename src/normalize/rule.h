@@ -59,23 +59,16 @@ static inline bool narr_glued(const narr_norm *n, size_t i)
     return i > 0 && i < n->ntok && !n->tok[i].space_before;
 }
 
-/* Token i is the word `lower` (written in lower case) in any case:
- * "Mars", "MARS" and "mars" are narr_word_is(n, i, "mars"). */
+/* Token i is the word `lower` in any case ("Mars" is "mars"), or any of list. */
 bool narr_word_is(const narr_norm *n, size_t i, const char *lower);
-/* The same for any word of list[0..count). */
 bool narr_word_in(const narr_norm *n, size_t i, const char *const *list, size_t count);
 /* Token i is a word whose first letter is a capital ("Louis", "Élysée"). */
 bool narr_is_capitalized(const narr_norm *n, size_t i);
 
-/* Boundaries of a span (numbers, dates, units): nothing glued to it
- * continues it. Sets are UTF-8 strings of single characters ("/-.,").
- * narr_clean_start: the span starting at token i follows a space, the
- * start, or a glued punctuation or symbol not in seps ("COVID-19",
- * "A4", "3,26/11" do not start cleanly with seps "-,").
- * narr_clean_end: the span ends before token j: nothing, a space, or a
- * glued punctuation or symbol that is not in stops and is not in joins
- * with digits glued after it ("26/11/2026/3" with joins "/"; "5 m'"
- * with stops "'"). */
+/* Nothing glued continues a span (sets: UTF-8 characters, "/-.,"). Start
+ * at i: no word, number or char of seps touches it before ("COVID-19").
+ * End before j: no word, number or char of stops touches it, nor a char
+ * of joins with digits glued after ("5 m'", "26/11/2026/3"). */
 bool narr_clean_start(const narr_norm *n, size_t i, const char *seps);
 bool narr_clean_end(const narr_norm *n, size_t j, const char *stops, const char *joins);
 
