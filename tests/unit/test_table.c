@@ -58,5 +58,17 @@ int main(void)
         CHECK(row->field[3][0] == '\0' || strcmp(row->field[3], "end") == 0);
     }
     narr_table_free(t);
+
+    /* The leftover rule looks for "anywhere" phrases only at marks. */
+    t = narr_table_from_asset("web_leftovers", 2, &st, msg, sizeof msg);
+    CHECK(t != NULL);
+    for (size_t i = 0; t && i < narr_table_count(t); i++) {
+        const narr_row *row = narr_table_row(t, i);
+        unsigned char c = (unsigned char)row->field[0][0];
+        bool letter = c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        CHECK(strcmp(row->field[1], "anywhere") != 0 || !letter);
+        CHECK(strcmp(row->field[1], "anywhere") == 0 || strcmp(row->field[1], "block") == 0);
+    }
+    narr_table_free(t);
     return CHECK_DONE();
 }

@@ -85,6 +85,11 @@ static const narr_row *find(const narr_norm *n, size_t i, bool at_start, size_t 
     if (!t)
         return NULL;
     const narr_token *tok = narr_at(n, i);
+    /* Past the start of a sentence only "anywhere" phrases count, and they
+     * all open with a mark such as ( or [ (checked by test_table): most
+     * tokens, words, need no look-up at all. */
+    if (!at_start && tok->kind == NARR_TOK_WORD)
+        return NULL;
     const narr_token *last = narr_at(n, n->ntok - 1);
     size_t avail = (size_t)(last->s + last->len - tok->s);
     unsigned char c = (unsigned char)tok->s[0];

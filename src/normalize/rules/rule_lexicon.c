@@ -13,14 +13,28 @@
 
 #define MAX_SPAN 7
 
-/* Where entries are looked up, the first that has one wins. */
-static const char *const lexicons[] = {"user_lexicon", "config_lexicon", "lexicon"};
+/* The lexicons that are loaded, in the order they win: --lexicon, the
+ * config one, ours. Fetched once per token. */
+typedef struct {
+    const narr_table *table[3];
+    size_t count;
+} lexicon_set;
 
-/* The entry for s[0..len): --lexicon, then the config one, then ours. */
-static const narr_row *find(const narr_norm *n, const char *s, size_t len)
+static void loaded_lexicons(const narr_norm *n, lexicon_set *set)
 {
+    static const char *const names[] = {"user_lexicon", "config_lexicon", "lexicon"};
+    set->count = 0;
     for (size_t i = 0; i < 3; i++) {
-        const narr_row *row = narr_table_find(narr_norm_table(n, lexicons[i]), s, len);
+        const narr_table *t = narr_norm_table(n, names[i]);
+        if (t)
+            set->table[set->count++] = t;
+    }
+}
+
+static const narr_row *find(const lexicon_set *set, const char *s, size_t len)
+{
+    for (size_t i = 0; i < set->count; i++) {
+        const narr_row *row = narr_table_find(set->table[i], s, len);
         if (row)
             return row;
     }
@@ -29,28 +43,28 @@ static const narr_row *find(const narr_norm *n, const char *s, size_t len)
 
 /* May a longer key start with s[0..len)? Prunes the search for names of
  * several words ("Joe Biden") at every word of the article. */
-static bool continues(const narr_norm *n, const char *s, size_t len)
+static bool continues(const lexicon_set *set, const char *s, size_t len)
 {
-    for (size_t i = 0; i < 3; i++)
-        if (narr_table_has_prefix(narr_norm_table(n, lexicons[i]), s, len))
+    for (size_t i = 0; i < set->count; i++)
+        if (narr_table_has_prefix(set->table[i], s, len))
             return true;
     return false;
 }
 
 /* The same with the first letter lower-cased: "Week-end" at the start of
  * a sentence is the entry "week-end". */
-static const narr_row *find_lowered(const narr_norm *n, const char *s, size_t len)
+static const narr_row *find_lowered(const lexicon_set *set, const char *s, size_t len)
 {
     char key[256];
     size_t n_key = narr_utf8_lower_first(s, len, key, sizeof key);
-    return n_key ? find(n, key, n_key) : NULL;
+    return n_key ? find(set, key, n_key) : NULL;
 }
 
-static bool continues_lowered(const narr_norm *n, const char *s, size_t len)
+static bool continues_lowered(const lexicon_set *set, const char *s, size_t len)
 {
     char key[256];
     size_t n_key = narr_utf8_lower_first(s, len, key, sizeof key);
-    return n_key && continues(n, key, n_key);
+    return n_key && continues(set, key, n_key);
 }
 
 /* Does the span of tokens i..j read as words joined by single spaces,
@@ -68,6 +82,8 @@ static size_t apply(narr_norm *n, size_t i)
     const narr_token *first = narr_at(n, i);
     if (first->kind != NARR_TOK_WORD)
         return 0;
+    lexicon_set set;
+    loaded_lexicons(n, &set);
     const narr_row *best = NULL;
     size_t best_span = 0;
     for (size_t span = 1; span <= MAX_SPAN && i + span <= n->ntok; span++) {
@@ -75,16 +91,16 @@ static size_t apply(narr_norm *n, size_t i)
             break;
         const narr_token *last = narr_at(n, i + span - 1);
         size_t head = (size_t)(last->s - first->s);
-        if (span > 1 && !continues(n, first->s, head) && !continues_lowered(n, first->s, head))
+        if (span > 1 && !continues(&set, first->s, head) && !continues_lowered(&set, first->s, head))
             break;
         if (last->kind != NARR_TOK_WORD)
             continue;
         size_t len = (size_t)(last->s + last->len - first->s);
-        const narr_row *row = find(n, first->s, len);
+        const narr_row *row = find(&set, first->s, len);
         if (!row && span == 1 && len > 2 && first->s[len - 1] == 's')
-            row = find(n, first->s, len - 1);
+            row = find(&set, first->s, len - 1);
         if (!row)
-            row = find_lowered(n, first->s, len);
+            row = find_lowered(&set, first->s, len);
         if (row)
             best = row, best_span = span;
     }
