@@ -3,6 +3,7 @@
  * that drops blocks starting with a web leftover ("Lire aussi : ...",
  * "Publicité", "© AFP") whatever the format. */
 #include "text/document.h"
+#include "text/sentences.h"
 #include "data/table.h"
 #include "text/html.h"
 #include "text/markdown.h"
@@ -241,22 +242,6 @@ static bool ends_sentence(const char *s, size_t n)
     }
 }
 
-static bool starts_upper(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        int32_t cp = narr_utf8_next(s, n, &i);
-        if (narr_uc_is_letter(cp))
-            return narr_uc_is_upper(cp);
-        if (narr_uc_is_digit(cp))
-            return true;
-        if (cp != 0xAB && cp != '"' && cp != 0x201C && cp != '-' &&
-            cp != 0x2014 && cp != 0x2013 && cp != ' ' && cp != '(')
-            return false;
-    }
-    return false;
-}
-
 static bool short_line(const char *s, size_t n)
 {
     if (n == 0 || n > HEADING_MAX_BYTES)
@@ -332,7 +317,7 @@ static narr_status text_next(text_reader *doc, narr_block *block)
             continue;
         }
         bool standalone = doc->para.len == 0 && !info.cut;
-        if (standalone && short_line(s, n) && !ends_sentence(s, n) && starts_upper(s, n)) {
+        if (standalone && short_line(s, n) && !ends_sentence(s, n) && narr_sentence_may_start(s, n)) {
             /* A heading if the next line starts a new block. */
             narr_buf line;
             narr_buf_init(&line);
@@ -342,7 +327,7 @@ static narr_status text_next(text_reader *doc, narr_block *block)
             st = peek(doc);
             bool heading = st == NARR_OK &&
                            (!doc->have_ahead || doc->ahead.len == 0 ||
-                            starts_upper(narr_buf_str(&doc->ahead), doc->ahead.len));
+                            narr_sentence_may_start(narr_buf_str(&doc->ahead), doc->ahead.len));
             if (st == NARR_OK)
                 st = append_line(doc, line.data, line.len, info.number);
             narr_buf_deinit(&line);

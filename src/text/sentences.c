@@ -26,7 +26,7 @@ static bool is_opening(int32_t cp)
 
 /* Can the text after an end mark start a new sentence? A credit line
  * ("© AFP") starts one too. */
-static bool starts_sentence(const char *s, size_t n)
+bool narr_sentence_may_start(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -272,7 +272,7 @@ size_t narr_sentence_length(const char *text, size_t len,
         }
         if (text[end] != ' ')
             continue;
-        if (starts_sentence(text + end, len - end)) {
+        if (narr_sentence_may_start(text + end, len - end)) {
             *complete = true;
             return end;
         }

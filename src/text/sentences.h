@@ -22,4 +22,9 @@
 size_t narr_sentence_length(const char *text, size_t len,
                             const narr_table *abbreviations, bool *complete);
 
+/* Can s[0..n) start a sentence: a capital or a digit, after any opening
+ * quotes, brackets or dashes (or nothing at all)? A credit line ("© AFP")
+ * starts one too. For the document stage's headings as well. */
+bool narr_sentence_may_start(const char *s, size_t n);
+
 #endif
