@@ -293,6 +293,16 @@ void narr_say_de(narr_norm *n, size_t i)
     }
 }
 
+bool narr_after_number_sign(const narr_norm *n, size_t i)
+{
+    if (i == 0)
+        return false;
+    if (narr_is_char(n, i - 1, 0xB0))
+        return i >= 2 && narr_glued(n, i - 1) && (narr_is(n, i - 2, "n") || narr_is(n, i - 2, "N"));
+    return narr_word_is(n, i - 1, "numéro") || narr_word_is(n, i - 1, "numéros") ||
+           narr_is(n, i - 1, "nº") || narr_is(n, i - 1, "Nº");
+}
+
 bool narr_is_century_word(const narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);

@@ -66,6 +66,10 @@ bool narr_elides(const char *w, size_t len);
  * ("d'euros", "de foyers"). */
 void narr_say_de(narr_norm *n, size_t i);
 
+/* The number at token i follows "n°" or "numéro": it is an identifier
+ * ("décret n° 2023-1234"), not a quantity, a range or a year range. */
+bool narr_after_number_sign(const narr_norm *n, size_t i);
+
 /* Token i is "siècle", "millénaire" or their plurals: a roman numeral
  * before it is a century ("XIX siècle", "xxie siècle"). */
 bool narr_is_century_word(const narr_norm *n, size_t i);

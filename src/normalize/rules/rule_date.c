@@ -3,6 +3,7 @@
  * janvier 2021" → premier janvier deux mille vingt et un; "les 17/18 juin";
  * year ranges "2019-2021" → de deux mille dix-neuf à deux mille vingt et
  * un; "les 80s" → les eighties (assets/decades.tsv). Years are cardinals. */
+#include "normalize/numeral.h"
 #include "normalize/rules.h"
 #include "text/utf8.h"
 
@@ -276,7 +277,8 @@ static size_t named_date(narr_norm *n, size_t i)
 static size_t year_range(narr_norm *n, size_t i)
 {
     int64_t y1, y2;
-    if (!num_at(n, i, 4, 4, false, &y1) || y1 < 1000 || y1 > 2999)
+    if (!num_at(n, i, 4, 4, false, &y1) || y1 < 1000 || y1 > 2999 ||
+        narr_after_number_sign(n, i))
         return 0;
     int32_t sep = sep_at(n, i + 1);
     /* "1914 – 1918": a spaced en dash joins years too. */

@@ -1,6 +1,6 @@
 /* rule_fraction: written fractions. "1/2" → un demi, "3/4" → trois quarts,
  * "2/3" → deux tiers, "5/8" → cinq huitièmes, "1 1/2" → un et demi,
- * "1/2 litre" → un demi-litre, "1/2 finale" → demi-finale, "1/4 de
+ * "7/10e" → sept dixièmes, "1/2 litre" → un demi-litre, "1/2 finale" → demi-finale, "1/4 de
  * finale" → quart de finale, "17/20" (a mark) → dix-sept sur vingt.
  * Dates ("26/11") are taken earlier by rule_date. */
 #include "normalize/numeral.h"
@@ -163,6 +163,35 @@ static void say_fraction(narr_norm *n, size_t i, int64_t a, int64_t b)
     say_denominator(n, b, a > 1);
 }
 
+/* "7/10e", "3/100èmes": the denominator written as an ordinal. */
+static bool ordinal_ending(const narr_token *t)
+{
+    static const char *const endings[] = {"e", "es", "ème", "èmes", "eme", "emes", "ᵉ", "ᵉˢ"};
+    if (!t || t->kind != NARR_TOK_WORD || t->space_before)
+        return false;
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
+        if (t->len == strlen(endings[k]) && memcmp(t->s, endings[k], t->len) == 0)
+            return true;
+    return false;
+}
+
+static size_t ordinal_fraction(narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i), *d = narr_at(n, i + 2);
+    int64_t a, b;
+    if (t->len > 3 || t->s[0] == '0' || !narr_is_char(n, i + 1, '/') || !narr_glued(n, i + 1) ||
+        !d || d->kind != NARR_TOK_NUMBER || d->space_before || d->len > 4 || d->s[0] == '0' ||
+        !ordinal_ending(narr_at(n, i + 3)) || !ends_cleanly(n, i + 4) ||
+        !narr_parse_digits(t->s, t->len, &a) || !narr_parse_digits(d->s, d->len, &b) || b < 5)
+        return 0;
+    /* "un 1/10e de point" → un dixième de point. */
+    if (a != 1 || i == 0 ||
+        !narr_word_in(n, i - 1, determiners, sizeof determiners / sizeof determiners[0]))
+        narr_say_cardinal(n, a, NARR_MASCULINE);
+    narr_say_ordinal(n, b, NARR_MASCULINE, a > 1 || (i > 0 && plural_determiner(n, i - 1)));
+    return 4;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
@@ -174,6 +203,9 @@ static size_t apply(narr_norm *n, size_t i)
             say_fraction(n, i, a, b);
             return 3;
         }
+        size_t used = ordinal_fraction(n, i);
+        if (used)
+            return used;
     }
     /* A whole part before a proper fraction: "1 1/2", "-4 1/3", or a
      * signed fraction "-1/2". */

@@ -2,7 +2,8 @@
  * assets/web_leftovers.tsv: "le texte (s'ouvre dans un nouvel onglet) mardi"
  * → le texte mardi, "blog (opens in new tab)Microsoft" → blog Microsoft,
  * "Publicité Les économistes…" → Les économistes…, "Lire aussi : …" and
- * "© AFP" → nothing. Footnote markers ([1], [12], [a]) and a cut in a
+ * "© AFP" → nothing, "Anne Hidalgo (Crédit photo : AFP) a dit" → Anne
+ * Hidalgo a dit. Footnote markers ([1], [12], [a]) and a cut in a
  * quotation ([…]) vanish too. */
 #include "normalize/rules.h"
 #include "text/utf8.h"
@@ -179,10 +180,40 @@ static size_t bracket_marker(const narr_norm *n, size_t i)
     return k + 1 - i;
 }
 
+/* "(Crédit photo : AFP)", "(Lire aussi : …)": a leftover that would take
+ * the rest of a sentence at its start, inside brackets mid-sentence, goes
+ * up to its closing bracket. How many tokens, or 0. */
+static size_t bracketed(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    if (t->kind != NARR_TOK_PUNCT || (t->cp != '(' && t->cp != '['))
+        return 0;
+    const narr_token *w = narr_at(n, i + 1);
+    if (!w || (w->kind == NARR_TOK_NUMBER))
+        return 0;
+    size_t bytes;
+    const narr_row *row = find(n, i + 1, true, &bytes);
+    if (!row || !is_block(row) || strcmp(row->field[2], "sentence") != 0)
+        return 0;
+    size_t k = i + 1 + tokens_in(n, i + 1, bytes);
+    if (!fresh_start(n, k))
+        return 0;
+    int32_t close = t->cp == '(' ? ')' : ']';
+    for (; k < n->ntok; k++) {
+        if (narr_is_char(n, k, close))
+            return k + 1 - i;
+        if (narr_is_char(n, k, t->cp))
+            return 0;
+    }
+    return 0;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
     size_t used = bracket_marker(n, i);
+    if (!used)
+        used = bracketed(n, i);
     if (used) {
         removed(n, i + used);
         return used;
@@ -197,6 +228,8 @@ static size_t apply(narr_norm *n, size_t i)
         return 0;
     used = tokens_in(n, i, bytes);
     if (is_block(row)) {
+        if (strcmp(row->field[2], "whole") == 0)
+            return n->ntok - i;
         if (!fresh_start(n, i + used))
             return 0;
         if (strcmp(row->field[2], "sentence") == 0)

@@ -1,22 +1,59 @@
 /* rule_number: cardinal numbers, spelled by ICU.
  * "12 500" → douze mille cinq cents, "-8" → moins huit,
  * "3,05" → trois virgule zéro cinq, "21 mesures" → vingt et une mesures,
- * "1 250 000 000 euros" → un milliard deux cent cinquante millions d'euros. */
+ * "1 250 000 000 euros" → un milliard deux cent cinquante millions d'euros,
+ * "3x plus" → trois fois plus, "4x100 m" → quatre fois cent mètres,
+ * "x10" → fois dix. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
+
+/* Token i is a lone "x" (or "×") used as "times". */
+static bool is_times(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    return t && ((t->kind == NARR_TOK_WORD && t->len == 1 && t->s[0] == 'x') ||
+                 (t->kind != NARR_TOK_WORD && t->kind != NARR_TOK_NUMBER && t->cp == 0xD7));
+}
+
+/* "4x4", "6x6": a vehicle, left to the acronym rule ("quatre-quatre"). */
+static bool vehicle(const narr_norm *n, size_t i, size_t x)
+{
+    const narr_token *a = narr_at(n, i), *b = narr_at(n, x + 1);
+    return narr_at(n, x)->kind == NARR_TOK_WORD && b && b->kind == NARR_TOK_NUMBER &&
+           narr_glued(n, x + 1) && a->len == 1 && b->len == 1 && a->s[0] == b->s[0];
+}
 
 static size_t apply(narr_norm *n, size_t i)
 {
     narr_numeral num;
+    /* "x10", "×3": a multiplier before a number, not glued to a word. */
+    if (is_times(n, i) && narr_is_kind(n, i + 1, NARR_TOK_NUMBER) && narr_glued(n, i + 1) &&
+        !(i > 0 && narr_glued(n, i) && n->tok[i - 1].kind != NARR_TOK_PUNCT)) {
+        narr_say(n, "fois");
+        n->force_space = true;
+        return 1;
+    }
     if (!narr_read_numeral(n, i, &num))
         return 0;
     /* "G7", "A380": a number glued to a word is still a word of its own. */
     if (narr_glued(n, i) && narr_is_kind(n, i - 1, NARR_TOK_WORD))
         n->span_space = true;
     size_t next = i + num.ntok;
+    /* "3x plus", "4x100": an x glued after the number is "fois", when
+     * nothing but a space or a number follows it ("3xl" is a size). */
+    bool times = !num.frac && is_times(n, next) && narr_glued(n, next) &&
+                 (!narr_glued(n, next + 1) || narr_is_kind(n, next + 1, NARR_TOK_NUMBER) ||
+                  narr_is_kind(n, next + 1, NARR_TOK_PUNCT)) &&
+                 !vehicle(n, i, next) && num.ntok == 1;
     /* Only "un" agrees ("vingt et une"): look the noun up just then
      * (past 10^18 the last group said as written may end in "un"). */
     bool agrees = !num.frac && ((num.integer % 10 == 1 && num.integer % 100 != 11) || num.groups);
+    if (times) {
+        narr_say_numeral(n, &num, NARR_MASCULINE);
+        narr_say(n, "fois");
+        n->force_space = narr_is_kind(n, next + 1, NARR_TOK_NUMBER);
+        return num.ntok + 1;
+    }
     narr_say_numeral(n, &num, agrees ? narr_gender_of(n, next) : NARR_MASCULINE);
     /* "68 000 000 habitants": after millions a noun takes "de". */
     if (narr_numeral_ends_in_scale(&num) && narr_takes_de(n, next))

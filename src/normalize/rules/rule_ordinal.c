@@ -2,6 +2,8 @@
  * "1er" → premier, "1re"/"1ère" → première, "2e"/"2ème" → deuxième,
  * "2nd"/"2de" → second/seconde, "3es" → troisièmes, "21ᵉ" → vingt et unième,
  * "XXIe siècle" → vingt et unième siècle, "François Ier" → François premier;
+ * "XIXe s." → dix-neuvième siècle, "T1 2024"/"Q3" → premier/troisième
+ * trimestre, "S1 2025" → premier semestre;
  * not "Ce", "Le", "Me" (one letter C, D, L, M is a word, not a numeral). */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
@@ -98,6 +100,44 @@ static bool ends_here(const narr_norm *n, size_t i)
     return narr_clean_end(n, i, NULL, NULL);
 }
 
+/* "XIXe s.": after an ordinal, "s." is the century. Returns the tokens
+ * it takes: "s" and its period, but a period that ends the sentence
+ * stays to end it. */
+static size_t century_abbrev(narr_norm *n, size_t i, suffix suf)
+{
+    if (suf.kind != SUF_E || !narr_is(n, i, "s") || !narr_at(n, i)->space_before ||
+        !narr_is_char(n, i + 1, '.') || !narr_glued(n, i + 1))
+        return 0;
+    narr_say(n, suf.plural ? "siècles" : "siècle");
+    return i + 2 < n->ntok ? 2 : 1;
+}
+
+/* "T1 2024", "Q3", "S2 2025", "H1": a quarter or a half of a year, as
+ * in company results. Q (English quarter) stands alone; T, S and H are
+ * also flats, roads or models ("un T3"), so they need the year after or
+ * "au"/"du" before. */
+static size_t apply_period(narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i), *d = narr_at(n, i + 1);
+    if (t->len != 1 || !d || d->kind != NARR_TOK_NUMBER || d->len != 1 || !narr_glued(n, i + 1) ||
+        !narr_clean_start(n, i, "-/.") || !narr_clean_end(n, i + 2, NULL, NULL))
+        return 0;
+    char c = t->s[0];
+    int64_t max = c == 'T' || c == 'Q' ? 4 : c == 'S' || c == 'H' ? 2 : 0;
+    int64_t v = d->s[0] - '0';
+    if (v < 1 || v > max)
+        return 0;
+    const narr_token *y = narr_at(n, i + 2);
+    bool year = y && y->kind == NARR_TOK_NUMBER && y->space_before && y->len == 4 &&
+                (y->s[0] == '1' || y->s[0] == '2');
+    bool det = i > 0 && (narr_word_is(n, i - 1, "au") || narr_word_is(n, i - 1, "du"));
+    if (c != 'Q' && !year && !det)
+        return 0;
+    narr_say_ordinal(n, v, NARR_MASCULINE, false);
+    narr_say(n, max == 4 ? "trimestre" : "semestre");
+    return 2;
+}
+
 static size_t apply_digits(narr_norm *n, size_t i)
 {
     narr_numeral num;
@@ -117,7 +157,7 @@ static size_t apply_digits(narr_norm *n, size_t i)
     if (narr_glued(n, i) && narr_is_kind(n, i - 1, NARR_TOK_WORD))
         n->span_space = true;
     say(n, v, suf, j + 1);
-    return num.ntok + 1;
+    return num.ntok + 1 + century_abbrev(n, j + 1, suf);
 }
 
 static size_t apply_roman(narr_norm *n, size_t i)
@@ -145,7 +185,7 @@ static size_t apply_roman(narr_norm *n, size_t i)
     if (!ends_here(n, i + 1) || (lower && !narr_is_century_word(n, i + 1)))
         return 0;
     say(n, v, suf, i + 1);
-    return 1;
+    return 1 + century_abbrev(n, i + 1, suf);
 }
 
 static size_t apply(narr_norm *n, size_t i)
@@ -155,8 +195,10 @@ static size_t apply(narr_norm *n, size_t i)
         return 0;
     if (t->kind == NARR_TOK_NUMBER)
         return apply_digits(n, i);
-    if (t->kind == NARR_TOK_WORD)
-        return apply_roman(n, i);
+    if (t->kind == NARR_TOK_WORD) {
+        size_t k = apply_period(n, i);
+        return k ? k : apply_roman(n, i);
+    }
     return 0;
 }
 

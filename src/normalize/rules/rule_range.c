@@ -1,6 +1,7 @@
 /* rule_range: numeric ranges with a hyphen or en dash. "10-15 ans" → dix à
  * quinze ans, "3 000-4 000 euros" → trois mille à quatre mille euros,
- * "p. 12-15" → pages douze à quinze, "1-2 heures" → une à deux heures.
+ * "p. 12-15" → pages douze à quinze, "1-2 heures" → une à deux heures,
+ * "n° 2023-1234" → numéro deux mille vingt-trois tiret mille deux cent ….
  * It says the first number and "à", and leaves the second number to the
  * rules that know what follows it (units, money, percent). */
 #include "normalize/numeral.h"
@@ -76,6 +77,13 @@ static size_t apply(narr_norm *n, size_t i)
     const narr_token *second = narr_at(n, k + 1);
     if (second->len > 1 && second->s[0] == '0')
         return 0;
+    /* "décret n° 2023-1234": an identifier, its dash said "tiret". */
+    if (!pages && !a.frac && !b.frac && narr_after_number_sign(n, j)) {
+        narr_say_numeral(n, &a, NARR_MASCULINE);
+        narr_say(n, "tiret");
+        n->force_space = true;
+        return k + 1 - i;
+    }
     /* "le 49-3", "l'article 80-1": a big number then a digit is a
      * reference, not a range (scores such as "3-1" or "25-23" still are). */
     if (!pages && !a.frac && !b.frac && b.integer < 10 && a.integer >= 20 &&

@@ -56,14 +56,31 @@ static bool camel(const narr_token *t)
     return false;
 }
 
+static bool in_lexicon(const narr_norm *n, const narr_token *t)
+{
+    static const char *const names[] = {"user_lexicon", "config_lexicon", "lexicon"};
+    for (size_t k = 0; k < 3; k++) {
+        const narr_table *lex = narr_norm_table(n, names[k]);
+        if (lex && narr_table_find(lex, t->s, t->len))
+            return true;
+    }
+    return false;
+}
+
 /* "#NousToutes", "@EmmanuelMacron": the sign, then the words of the name
  * apart. A name without inner capitals ("#AFP", "@franceinfo") is left to
  * the rules that follow. */
 static size_t tag(narr_norm *n, size_t i, const char *sign)
 {
-    say_apart(n, i, sign);
+    /* "le hashtag #MeToo": the sign is not said twice. */
+    if (i > 0 && narr_is_kind(n, i - 1, NARR_TOK_WORD) &&
+        (narr_is(n, i - 1, sign) || (sign[0] == 'h' && narr_is(n, i - 1, "hashtags"))))
+        n->force_space = true;
+    else
+        say_apart(n, i, sign);
     const narr_token *t = narr_at(n, i + 1);
-    if (!camel(t)) {
+    /* A name the lexicon knows ("#MeToo" → Mi tou) is left to it. */
+    if (!camel(t) || in_lexicon(n, t)) {
         n->force_space = true;
         return 1;
     }

@@ -3,7 +3,9 @@
  * heure (minutes "00" are not said), "2 h 05 min" → deux heures cinq
  * minutes, "à 10:30" → à dix heures trente (a colon needs a time word
  * before it), "9h-12h" → neuf heures à douze heures, "24h/24" →
- * vingt-quatre heures sur vingt-quatre, "7j/7" → sept jours sur sept. */
+ * vingt-quatre heures sur vingt-quatre, "7j/7" → sept jours sur sept;
+ * race times "3'26''" → trois minutes vingt-six secondes, "9\"58" → neuf
+ * secondes cinquante-huit. */
 #include "normalize/numbers.h"
 #include "normalize/rules.h"
 
@@ -139,6 +141,75 @@ static size_t per_period(narr_norm *n, size_t i)
     return 4;
 }
 
+/* A prime glued at j: 1 for ' ’ ′, 2 for '' ’’ ″ " (tokens in *len). */
+static int prime_at(const narr_norm *n, size_t j, size_t *len)
+{
+    const narr_token *t = narr_at(n, j);
+    if (!t || t->space_before || t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER)
+        return 0;
+    *len = 1;
+    if (t->cp == 0x2033 || t->cp == '"')
+        return 2;
+    if (t->cp != '\'' && t->cp != 0x2019 && t->cp != 0x2032)
+        return 0;
+    const narr_token *u = narr_at(n, j + 1);
+    if (u && !u->space_before && u->kind != NARR_TOK_WORD && u->kind != NARR_TOK_NUMBER &&
+        u->cp == t->cp) {
+        *len = 2;
+        return 2;
+    }
+    return 1;
+}
+
+/* "3'26''", "1'45\"3", "9\"58": minutes and seconds with primes. The
+ * number after a prime is glued and has two digits, so "l'an 2' "
+ * or a quoted "12" are left alone. */
+static size_t race_time(narr_norm *n, size_t i)
+{
+    int64_t a, b, c;
+    size_t pl, ql, k;
+    int p = prime_at(n, i + 1, &pl);
+    if (!p || !small_number(n, i, 2, 59, &a) || !narr_clean_start(n, i, "'’\"″′.,:"))
+        return 0;
+    k = i + 1 + pl;
+    const narr_token *t = narr_at(n, k);
+    if (!t || t->space_before || t->len != 2 || !small_number(n, k, 2, 99, &b))
+        return 0;
+    if (p == 2) {
+        /* seconds then hundredths: nothing may follow. */
+        if (touches_word(n, k + 1) || prime_at(n, k + 1, &ql))
+            return 0;
+        narr_say_cardinal(n, a, NARR_FEMININE);
+        narr_say(n, a >= 2 ? "secondes" : "seconde");
+        narr_say_cardinal(n, b, NARR_MASCULINE);
+        return k + 1 - i;
+    }
+    if (b > 59)
+        return 0;
+    k++;
+    int q = prime_at(n, k, &ql);
+    bool hundredths = false;
+    if (q == 2) {
+        k += ql;
+        const narr_token *h = narr_at(n, k);
+        hundredths = h && !h->space_before && h->len == 2 && small_number(n, k, 2, 99, &c);
+        k += hundredths;
+    } else if (q || narr_is_kind(n, k, NARR_TOK_WORD)) {
+        /* "8'26 ans" without its closing prime is no race time. */
+        return 0;
+    }
+    if (touches_word(n, k) || prime_at(n, k, &ql))
+        return 0;
+    narr_say_cardinal(n, a, NARR_FEMININE);
+    narr_say(n, a >= 2 ? "minutes" : "minute");
+    narr_say_cardinal(n, b, NARR_FEMININE);
+    if (q == 2)
+        narr_say(n, b >= 2 ? "secondes" : "seconde");
+    if (hundredths)
+        narr_say_cardinal(n, c, NARR_MASCULINE);
+    return k - i;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     if (!narr_is_kind(n, i, NARR_TOK_NUMBER))
@@ -146,6 +217,11 @@ static size_t apply(narr_norm *n, size_t i)
     size_t used = per_period(n, i);
     if (used)
         return used;
+    if (narr_is_kind(n, i + 1, NARR_TOK_PUNCT) || narr_is_kind(n, i + 1, NARR_TOK_SYMBOL)) {
+        used = race_time(n, i);
+        if (used)
+            return used;
+    }
     clock_time c;
     bool h_form = read_h_form(n, i, &c);
     if (!h_form && !read_colon_form(n, i, &c))

@@ -17,6 +17,7 @@ typedef struct {
     const narr_row *row;
     const narr_row *per;     /* "mg/l": the unit after the slash */
     const narr_token *per_word; /* "km/an": a plain word after the slash */
+    bool per_hundred;        /* "l/100 km": the unit after "/100" */
     size_t ntok;
 } unit_match;
 
@@ -71,7 +72,16 @@ static bool match_unit(const narr_norm *n, const narr_table *units, size_t j, un
     if (narr_is_char(n, k, '/') && narr_glued(n, k) && narr_glued(n, k + 1)) {
         const narr_row *per;
         size_t used = longest_row(n, units, k + 1, &per);
-        if (used && ends_here(n, k + 1 + used)) {
+        const narr_token *h = narr_at(n, k + 1);
+        size_t h_used = 0;
+        /* "l/100 km", "kWh/100km": consumption per hundred units. */
+        if (h->kind == NARR_TOK_NUMBER && h->len == 3 && memcmp(h->s, "100", 3) == 0)
+            h_used = longest_row(n, units, k + 2, &per);
+        if (h_used && ends_here(n, k + 2 + h_used)) {
+            u->per = per;
+            u->per_hundred = true;
+            u->ntok += 2 + h_used;
+        } else if (used && ends_here(n, k + 1 + used)) {
             u->per = per;
             u->ntok += 1 + used;
         } else if (lower_word(narr_at(n, k + 1)) && ends_here(n, k + 2)) {
@@ -101,7 +111,11 @@ static void say_unit(narr_norm *n, const unit_match *u, bool plural, bool of)
         }
     }
     say_field(n, u->row, plural);
-    if (u->per) {
+    if (u->per && u->per_hundred) {
+        narr_say(n, "aux");
+        narr_say_cardinal(n, 100, NARR_MASCULINE);
+        say_field(n, u->per, true);
+    } else if (u->per) {
         narr_say(n, "par");
         say_field(n, u->per, false);
     } else if (u->per_word) {
@@ -175,6 +189,19 @@ static size_t after_range(narr_norm *n, size_t i)
     return u.ntok;
 }
 
+/* A straight quote after a number is an inch mark ("écran de 27\"") only
+ * when glued to it and when the sentence's quotes do not pair up, so that
+ * the closing quote of « "27" » stays a quote. Rare: the scan is cheap. */
+static bool inch_mark(const narr_norm *n, size_t j)
+{
+    if (!narr_glued(n, j) || narr_is_char(n, j - 2, '"'))
+        return false;
+    size_t quotes = 0;
+    for (size_t k = 0; k < n->ntok; k++)
+        quotes += narr_is_char(n, k, '"');
+    return quotes % 2 == 1;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
@@ -197,6 +224,8 @@ static size_t apply(narr_norm *n, size_t i)
         return 0;
     unit_match u;
     if (!match_unit(n, units, j, &u) || list_marker(n, i, &u))
+        return 0;
+    if (strcmp(u.row->field[0], "\"") == 0 && !inch_mark(n, j))
         return 0;
     if (!ends_here(n, j + u.ntok) && !(num.frac == NULL && metre_rest(n, &u, j + u.ntok)))
         return 0;
