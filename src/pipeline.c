@@ -274,7 +274,10 @@ static narr_status sentence(narr_pipeline *p, const char *s, size_t n, int pause
         break;
     }
     /* The transcript cue: the sentence as written, timed by its samples. */
-    if ((st = narr_sink_cue(p->sink, true, s, n)) != NARR_OK)
+    narr_buf_clear(&p->line);
+    if ((st = narr_normalize_written(p->normalizer, s, n, &p->line)) != NARR_OK)
+        return fail(p, st, narr_strerror(st));
+    if ((st = narr_sink_cue(p->sink, true, narr_buf_str(&p->line), p->line.len)) != NARR_OK)
         return fail(p, st, narr_sink_errmsg(p->sink));
     st = say(p, text, len, phonemes);
     if (st == NARR_E_SYNTH)

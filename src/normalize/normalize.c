@@ -13,7 +13,7 @@
 static narr_status seal_phonemes(narr_buf *out, size_t start);
 
 #define RULE_ENTRY(name) &narr_rule_##name,
-static const narr_rule *const rules[] = {NARR_RULES(RULE_ENTRY)};
+static const narr_rule *const all_rules[] = {NARR_RULES(RULE_ENTRY)};
 #undef RULE_ENTRY
 
 typedef struct {
@@ -170,8 +170,10 @@ const narr_table *narr_normalizer_table(narr_normalizer *nz, const char *name)
     return found;
 }
 
-narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n,
-                                    narr_buf *out)
+/* Runs rules[0..nrules) over the sentence; a token no rule takes is said
+ * as written. */
+static narr_status run_rules(narr_normalizer *nz, const narr_rule *const *rules,
+                             size_t nrules, const char *s, size_t n, narr_buf *out)
 {
     narr_status st = narr_tokenize(s, n, &nz->tokens);
     if (st != NARR_OK)
@@ -188,7 +190,7 @@ narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n
     };
     for (size_t i = 0; i < norm.ntok && norm.status == NARR_OK;) {
         size_t used = 0;
-        for (size_t r = 0; r < sizeof rules / sizeof rules[0] && !used; r++) {
+        for (size_t r = 0; r < nrules && !used; r++) {
             norm.span_space = norm.tok[i].space_before;
             norm.span_started = false;
             used = rules[r]->apply(&norm, i);
@@ -201,11 +203,25 @@ narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n
         }
         i += used;
     }
-    nz->quote_depth = norm.quote_depth;
     if (norm.status == NARR_OK && (memchr(out->data + start, '[', out->len - start) ||
                                    memchr(out->data + start, '\xee', out->len - start)))
         norm.status = seal_phonemes(out, start);
+    if (rules == all_rules)
+        nz->quote_depth = norm.quote_depth;
     return norm.status;
+}
+
+narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n,
+                                    narr_buf *out)
+{
+    return run_rules(nz, all_rules, sizeof all_rules / sizeof all_rules[0], s, n, out);
+}
+
+narr_status narr_normalize_written(narr_normalizer *nz, const char *s, size_t n,
+                                   narr_buf *out)
+{
+    static const narr_rule *const leftovers_only[] = {&narr_rule_leftover};
+    return run_rules(nz, leftovers_only, 1, s, n, out);
 }
 
 /* ---- helpers for the rules (rule.h) ---- */

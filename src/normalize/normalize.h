@@ -42,6 +42,11 @@ void narr_normalizer_keep_quotes(narr_normalizer *nz, bool keep);
 /* Ends a block: a quotation left open does not run into the next one. */
 void narr_normalizer_end_block(narr_normalizer *nz);
 
+/* Appends s[0..n) as written, only without its web leftovers ("(s'ouvre
+ * dans un nouvel onglet)", footnote markers): the transcript's text. */
+narr_status narr_normalize_written(narr_normalizer *nz, const char *s, size_t n,
+                                   narr_buf *out);
+
 /* A built-in table by name ("abbreviations", ...), or NULL. Borrowed. */
 const narr_table *narr_normalizer_table(narr_normalizer *nz, const char *name);
 

@@ -221,4 +221,10 @@ fi
 run "$WAVCMP" "$TMP/same1.wav" "$TMP/same2.wav"
 expect_eq "leveled output is reproducible" "$rc" 0
 
+# The transcript shows the sentence as written, less its web leftovers.
+printf "Lisez le billet de blog (s'ouvre dans un nouvel onglet)de la ministre.\n" >"$TMP/leftover.txt"
+"$NARRATEUR" -q "$TMP/leftover.txt" -o "$TMP/leftover.wav" --transcript "$TMP/leftover.vtt"
+expect_eq "cue without web leftovers" "$(sed -n 4p "$TMP/leftover.vtt")" \
+    "Lisez le billet de blog de la ministre."
+
 finish
