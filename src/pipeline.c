@@ -93,10 +93,10 @@ narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
         *err = load_lexicons(p, cfg->lexicon, msg, sizeof msg);
     if (*err == NARR_OK) {
         narr_quote_style style = p->voice.quotes;
-        if (cfg->quotes)
-            style = strcmp(cfg->quotes, "spoken") == 0 ? NARR_QUOTES_SPOKEN
-                    : strcmp(cfg->quotes, "voice") == 0 ? NARR_QUOTES_VOICE
-                                                         : NARR_QUOTES_PAUSE;
+        if (cfg->quotes && !narr_quote_style_named(cfg->quotes, &style)) {
+            *err = NARR_E_ARG;
+            snprintf(msg, sizeof msg, "unknown quote style '%s'", cfg->quotes);
+        }
         narr_quotes_init(&p->quotes, style);
         narr_normalizer_keep_quotes(p->normalizer, true);
     }

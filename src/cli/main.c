@@ -3,13 +3,13 @@
  * 1 runtime error, 2 usage error. */
 #include "narrateur.h"
 #include "data/voice.h"
+#include "export/transcript.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -146,12 +146,6 @@ static narr_input_format input_format(const char *name)
     return NARR_INPUT_AUTO;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcasecmp(s + n - m, suffix) == 0;
-}
-
 /* A whole number from lo to hi; false otherwise. */
 static bool parse_int(const char *s, long lo, long hi, long *out)
 {
@@ -219,7 +213,8 @@ static int check_audio_options(const narr_config *cfg)
         return usage_error("%s", "--cover goes into MP3 files only");
     if (a->loudness && a->no_loudness)
         return usage_error("%s", "--loudness and --no-loudness cannot be used together");
-    if (a->transcript && !ends_with(a->transcript, ".vtt") && !ends_with(a->transcript, ".srt"))
+    narr_transcript_format tf;
+    if (a->transcript && !narr_transcript_format_of(a->transcript, &tf))
         return usage_error("cannot tell the transcript format of '%s'; name it .vtt or .srt",
                            a->transcript);
     return EXIT_SUCCESS;
@@ -336,6 +331,7 @@ int main(int argc, char **argv)
     narr_audio_options *audio = &cfg.audio;
     bool quiet = false;
     long number;
+    narr_quote_style style;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:d:v:r:qh", long_options, NULL)) != -1) {
@@ -349,16 +345,12 @@ int main(int argc, char **argv)
         case 'v':
             cfg.voice = optarg;
             break;
-        case 'r': {
-            char *end;
-            errno = 0;
-            long rate = strtol(optarg, &end, 10);
-            if (errno || *end || end == optarg || rate < 80 || rate > 450)
+        case 'r':
+            if (!parse_int(optarg, 80, 450, &number))
                 return usage_error("--rate must be a number of words per minute "
                                    "from 80 to 450, not '%s'", optarg);
-            cfg.rate = (int)rate;
+            cfg.rate = (int)number;
             break;
-        }
         case OPT_PRINT:
             if (strcmp(optarg, "text") == 0)
                 cfg.print = NARR_PRINT_TEXT;
@@ -371,8 +363,7 @@ int main(int argc, char **argv)
             cfg.lexicon = optarg;
             break;
         case OPT_QUOTES:
-            if (strcmp(optarg, "pause") != 0 && strcmp(optarg, "spoken") != 0 &&
-                strcmp(optarg, "voice") != 0)
+            if (!narr_quote_style_named(optarg, &style))
                 return usage_error("--quotes takes 'pause', 'spoken' or 'voice', not '%s'",
                                    optarg);
             cfg.quotes = optarg;

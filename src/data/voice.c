@@ -7,6 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool narr_quote_style_named(const char *name, narr_quote_style *style)
+{
+    static const char *const styles[] = {"pause", "spoken", "voice"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, styles[i]) == 0) {
+            *style = (narr_quote_style)i;
+            return true;
+        }
+    return false;
+}
+
 static void set_defaults(narr_voice *v)
 {
     memset(v, 0, sizeof *v);
@@ -80,14 +91,8 @@ static bool set_field(narr_voice *v, const char *key, const char *val)
                        strcmp(val, "fr_CH") == 0
                    ? copy_str(v->number_locale, sizeof v->number_locale, val)
                    : false;
-    if (strcmp(key, "quotes") == 0) {
-        static const char *const styles[] = {"pause", "spoken", "voice"};
-        for (int s = 0; s < 3; s++)
-            if (strcmp(val, styles[s]) == 0) {
-                v->quotes = (narr_quote_style)s;
-                return true;
-            }
-    }
+    if (strcmp(key, "quotes") == 0)
+        return narr_quote_style_named(val, &v->quotes);
     return false;
 }
 

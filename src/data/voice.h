@@ -29,6 +29,9 @@ typedef struct {
     char number_locale[16]; /* ICU locale: "fr", "fr_BE", "fr_CH" */
 } narr_voice;
 
+/* "pause", "spoken", "voice" → *style; false for any other name. */
+bool narr_quote_style_named(const char *name, narr_quote_style *style);
+
 /* Loads the built-in preset called name, or the .ini file at that path
  * when name contains a '/' or ends in ".ini". NARR_E_VOICE (unknown name,
  * message lists the presets), NARR_E_IO or NARR_E_DATA ("FILE:LINE: ..."). */

@@ -38,6 +38,15 @@ int main(void)
     unlink(path);
 
     CHECK(narr_voice_load("/nonexistent/v.ini", &v, msg, sizeof msg) == NARR_E_IO);
+
+    /* One parser for quote styles: presets, --quotes and the library. */
+    narr_quote_style style = NARR_QUOTES_PAUSE;
+    CHECK(narr_quote_style_named("spoken", &style) && style == NARR_QUOTES_SPOKEN);
+    CHECK(narr_quote_style_named("voice", &style) && style == NARR_QUOTES_VOICE);
+    CHECK(narr_quote_style_named("pause", &style) && style == NARR_QUOTES_PAUSE);
+    CHECK(!narr_quote_style_named("Pause", &style) && style == NARR_QUOTES_PAUSE);
+    CHECK(narr_voice_load("lent", &v, msg, sizeof msg) == NARR_OK);
+    CHECK(v.quotes == NARR_QUOTES_SPOKEN);
     narr_buf list;
     narr_buf_init(&list);
     CHECK(narr_voice_list(&list) == NARR_OK);
