@@ -29,11 +29,16 @@ narr_status narr_fix_slips(const narr_table *fixes, const char *s, size_t n,
         char low[80];
         size_t span = n - i < 64 ? n - i : 64;
         size_t n_low = narr_utf8_lower_first(s + i, span, low, sizeof low);
+        /* The longest key wins: "luths" over the stem "luth*". */
+        const narr_row *best = NULL;
+        size_t best_len = 0;
         for (size_t r = 0; r < rows; r++) {
             const narr_row *row = narr_table_row(fixes, r);
             /* "rythm*" is a stem (rythme, rythmés); "dos" a whole word. */
             bool stem = row->field[0][row->key_len - 1] == '*';
             size_t len = row->key_len - stem;
+            if (len <= best_len)
+                continue;
             if (len > n - i || memcmp(s + i, row->field[0], len) != 0) {
                 if (len > n_low || memcmp(low, row->field[0], len) != 0)
                     continue;
@@ -41,13 +46,17 @@ narr_status narr_fix_slips(const narr_table *fixes, const char *s, size_t n,
             }
             if (!stem && i + len < n && word_char(s[i + len]))
                 continue;
-            st = narr_buf_append(out, s + copied, i - copied);
-            if (st == NARR_OK)
-                st = narr_buf_append(out, row->field[1], strlen(row->field[1]) - stem);
-            copied = i + len;
-            i = copied - 1;
-            break;
+            best = row;
+            best_len = len;
         }
+        if (!best)
+            continue;
+        bool stem = best->field[0][best->key_len - 1] == '*';
+        st = narr_buf_append(out, s + copied, i - copied);
+        if (st == NARR_OK)
+            st = narr_buf_append(out, best->field[1], strlen(best->field[1]) - stem);
+        copied = i + best_len;
+        i = copied - 1;
     }
     return st == NARR_OK ? narr_buf_append(out, s + copied, n - copied) : st;
 }
