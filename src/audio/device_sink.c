@@ -38,6 +38,32 @@ typedef struct {
     bool initialized;
 } device_sink;
 
+/* ALSA prints its probing of absent cards to stderr; we report errors
+ * ourselves. */
+static void quiet_alsa(const char *file, int line, const char *function, int err,
+                       const char *fmt, ...)
+{
+    (void)file, (void)line, (void)function, (void)err, (void)fmt;
+}
+
+/* Pa_Initialize, quietly. */
+static PaError start_portaudio(void)
+{
+    snd_lib_error_set_handler(quiet_alsa);
+    int saved = park_stderr();
+    PaError e = Pa_Initialize();
+    restore_stderr(saved);
+    return e;
+}
+
+static void stop_portaudio(void)
+{
+    int saved = park_stderr();
+    Pa_Terminate();
+    restore_stderr(saved);
+}
+
+
 static void describe(narr_sink *s, const char *what, PaError e)
 {
     if (e == paUnanticipatedHostError) {
@@ -88,23 +114,12 @@ static void device_close(narr_sink *s)
             Pa_AbortStream(d->stream);
         Pa_CloseStream(d->stream);
     }
-    if (d->initialized) {
-        int saved = park_stderr();
-        Pa_Terminate();
-        restore_stderr(saved);
-    }
+    if (d->initialized)
+        stop_portaudio();
     free(d);
 }
 
 static const narr_sink_ops device_ops = {device_write, device_finish, device_close};
-
-/* ALSA prints its probing of absent cards to stderr; we report errors
- * ourselves. */
-static void quiet_alsa(const char *file, int line, const char *function, int err,
-                       const char *fmt, ...)
-{
-    (void)file, (void)line, (void)function, (void)err, (void)fmt;
-}
 
 static PaDeviceIndex find_device(const char *device)
 {
@@ -124,6 +139,27 @@ static PaDeviceIndex find_device(const char *device)
     return paNoDevice;
 }
 
+narr_status narr_sink_list_devices(narr_buf *out)
+{
+    if (start_portaudio() != paNoError)
+        return NARR_E_AUDIO;
+    narr_status st = NARR_E_NODEVICE;
+    PaDeviceIndex fallback = Pa_GetDefaultOutputDevice();
+    for (int i = 0; i < Pa_GetDeviceCount(); i++) {
+        const PaDeviceInfo *info = Pa_GetDeviceInfo(i);
+        if (!info || info->maxOutputChannels <= 0)
+            continue;
+        char line[512];
+        snprintf(line, sizeof line, "%d\t%s%s\n", i, info->name,
+                 i == fallback ? " (default)" : "");
+        st = narr_buf_append_str(out, line);
+        if (st != NARR_OK)
+            break;
+    }
+    stop_portaudio();
+    return st;
+}
+
 narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
                                  char *msg, size_t msg_size)
 {
@@ -138,10 +174,7 @@ narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
     }
     s->ops = &device_ops;
     s->priv = d;
-    snd_lib_error_set_handler(quiet_alsa);
-    int saved = park_stderr();
-    PaError e = Pa_Initialize();
-    restore_stderr(saved);
+    PaError e = start_portaudio();
     if (e != paNoError) {
         describe(s, "cannot start PortAudio", e);
         *err = NARR_E_AUDIO;

@@ -11,6 +11,7 @@
 #define NARR_SINK_H
 
 #include "narrateur.h"
+#include "text/buf.h"
 #include <stdint.h>
 
 typedef struct narr_sink narr_sink;
@@ -20,6 +21,11 @@ typedef struct narr_sink narr_sink;
  * it cannot be opened. Owned: narr_sink_free. */
 narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
                                  char *msg, size_t msg_size);
+
+/* Appends the output devices, "INDEX<TAB>NAME\n" each (the default one
+ * marked " (default)"), for -d. NARR_E_NODEVICE when there is none,
+ * NARR_E_AUDIO when PortAudio cannot start. */
+narr_status narr_sink_list_devices(narr_buf *out);
 
 /* Writes an audio file to path, as cfg->audio says (format, rate,
  * loudness, tags, intro/outro, chapters and transcript side files) and

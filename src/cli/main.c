@@ -2,6 +2,7 @@
  * work is done by the pipeline (narrateur.h). Exit status: 0 success,
  * 1 runtime error, 2 usage error. */
 #include "narrateur.h"
+#include "audio/sink.h"
 #include "data/voice.h"
 #include "export/transcript.h"
 
@@ -36,6 +37,7 @@ static const char usage_text[] =
     "                          or for podcasts .mp3 .ogg .opus .flac (44.1 kHz,\n"
     "                          Opus 48 kHz; -16 LUFS, true peak under -1 dBTP)\n"
     "  -d, --device NAME       play on this device (name or index)\n"
+    "      --list-devices      list the output devices and exit\n"
     "      --print text        print the text as it will be spoken,\n"
     "                          one sentence a line, and do not speak\n"
     "      --print phonemes    print eSpeak NG phoneme mnemonics instead\n"
@@ -86,7 +88,7 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 runtime error, 2 usage error, 128 + N when\n"
     "stopped by signal N (nothing is published then).\n";
 
-enum { OPT_PRINT = 256, OPT_VERSION, OPT_LIST_VOICES, OPT_LEXICON, OPT_QUOTES,
+enum { OPT_PRINT = 256, OPT_VERSION, OPT_LIST_VOICES, OPT_LIST_DEVICES, OPT_LEXICON, OPT_QUOTES,
        OPT_INPUT_FORMAT, OPT_FORMAT };
 enum {
     OPT_OUTPUT_FORMAT = 512, OPT_SAMPLE_RATE, OPT_BITRATE, OPT_QUALITY, OPT_LOUDNESS,
@@ -101,6 +103,7 @@ static const struct option long_options[] = {
     {"voice", required_argument, NULL, 'v'},
     {"rate", required_argument, NULL, 'r'},
     {"list-voices", no_argument, NULL, OPT_LIST_VOICES},
+    {"list-devices", no_argument, NULL, OPT_LIST_DEVICES},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
     {"quotes", required_argument, NULL, OPT_QUOTES},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
@@ -309,6 +312,22 @@ static int list_voices(void)
     return EXIT_SUCCESS;
 }
 
+static int list_devices(void)
+{
+    narr_buf list;
+    narr_buf_init(&list);
+    narr_status st = narr_sink_list_devices(&list);
+    if (st == NARR_OK)
+        fputs(narr_buf_str(&list), stdout);
+    narr_buf_deinit(&list);
+    if (st == NARR_E_NODEVICE)
+        fputs("narrateur: no audio output device found; use -o FILE.wav to write a file\n",
+              stderr);
+    else if (st != NARR_OK)
+        fprintf(stderr, "narrateur: %s\n", narr_strerror(st));
+    return st == NARR_OK ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 /* Set by SIGINT, SIGTERM, SIGHUP: the pipeline stops at the next chunk of
  * audio and its temporary files are removed. */
 static volatile sig_atomic_t interrupted_by;
@@ -451,6 +470,8 @@ int main(int argc, char **argv)
             break;
         case OPT_LIST_VOICES:
             return list_voices();
+        case OPT_LIST_DEVICES:
+            return list_devices();
         case 'h':
             fputs(usage_text, stdout);
             return EXIT_SUCCESS;

@@ -8,4 +8,9 @@ expect_eq "no device status" "$rc" 1
 expect_eq "no device message" "$err" \
     "narrateur: no audio output device found; use -o FILE.wav to write a file"
 
+run "$NARRATEUR" --list-devices
+expect_eq "empty device list status" "$rc" 1
+expect_eq "empty device list message" "$err" \
+    "narrateur: no audio output device found; use -o FILE.wav to write a file"
+
 finish

@@ -16,6 +16,16 @@ expect_contains "compare" "$out" "same:"
 # By name: the device list of this configuration has "default".
 run "$NARRATEUR" -d default <<<"Bonjour."
 expect_eq "device by name" "$rc" 0
+run "$NARRATEUR" --list-devices
+expect_eq "device list" "$out" "0	default (default)"
+
+# By index: the only device of this configuration is 0; 1 does not exist.
+rm -f "$TMP/capture.wav"
+run "$NARRATEUR" -d 0 <<<"Bonjour."
+expect_eq "device by index" "$rc" 0
+expect_eq "device by index plays" "$(wav_field "$TMP/capture.wav" channels)" 1
+run "$NARRATEUR" -d 1 <<<"Bonjour."
+expect_contains "no device 1" "$err" "narrateur: no audio output device called '1'"
 run "$NARRATEUR" -d nowhere <<<"Bonjour."
 expect_eq "unknown device status" "$rc" 1
 expect_contains "unknown device message" "$err" "narrateur: no audio output device called 'nowhere'"
