@@ -74,3 +74,14 @@ const char *narr_buf_str(const narr_buf *b)
 {
     return b->data ? b->data : "";
 }
+
+void *narr_array_grow(void *items, size_t *cap, size_t size, size_t initial)
+{
+    if (size == 0 || *cap > SIZE_MAX / 2 / size || initial > SIZE_MAX / size)
+        return NULL;
+    size_t n = *cap ? *cap * 2 : initial;
+    void *grown = realloc(items, n * size);
+    if (grown)
+        *cap = n;
+    return grown;
+}

@@ -28,4 +28,9 @@ char narr_buf_last(const narr_buf *b);
 /* The contents as a C string ("" when empty); borrowed. */
 const char *narr_buf_str(const narr_buf *b);
 
+/* For a caller's growable array that is full: returns it reallocated
+ * with twice the room (initial elements of size bytes the first time) and
+ * sets *cap, or NULL when out of memory (items and *cap then unchanged). */
+void *narr_array_grow(void *items, size_t *cap, size_t size, size_t initial);
+
 #endif

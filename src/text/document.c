@@ -68,50 +68,6 @@ static void leftovers_free(leftovers *l)
 
 static bool is_alnum(int32_t cp) { return narr_uc_is_letter(cp) || (cp >= '0' && cp <= '9'); }
 
-/* Case-insensitive prefix match of key at s[i..n); a space in the key
- * matches any run of spaces or none ("Lire aussi:", "Photo  :"). Returns
- * the end of the match in s, or 0. */
-static size_t match_key(const char *key, const char *s, size_t n, size_t i)
-{
-    size_t k = 0, klen = strlen(key);
-    while (k < klen) {
-        if (key[k] == ' ') {
-            k++;
-            while (i < n && s[i] == ' ')
-                i++;
-            continue;
-        }
-        if (i >= n)
-            return 0;
-        unsigned char ka = (unsigned char)key[k], sb = (unsigned char)s[i];
-        if (ka < 0x80 && sb < 0x80) {
-            /* ASCII needs no Unicode case folding. */
-            if (ka != sb && !((ka | 0x20) == (sb | 0x20) && (ka | 0x20) >= 'a' && (ka | 0x20) <= 'z'))
-                return 0;
-            k++, i++;
-            continue;
-        }
-        int32_t a = narr_utf8_next(key, klen, &k);
-        int32_t b = narr_utf8_next(s, n, &i);
-        if (a != b && narr_uc_to_lower(a) != narr_uc_to_lower(b))
-            return 0;
-    }
-    return i;
-}
-
-/* Ends with . ! ? or … (closing quotes and brackets skipped). */
-static bool ends_full_stop(const char *s, size_t n)
-{
-    size_t i = n;
-    while (i > 0) {
-        int32_t cp = narr_utf8_prev(s, &i);
-        if (cp == ' ' || cp == 0xBB || cp == '"' || cp == 0x201D || cp == ')')
-            continue;
-        return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
-    }
-    return false;
-}
-
 /* True when s[0..n) (a line, paragraph or item) starts with a leftover
  * and is nothing else. The match must end a word ("Photographie" does not
  * start with "Photo"). After a key that ends with a word, what follows
@@ -139,9 +95,9 @@ static bool is_leftover(const leftovers *l, const char *s, size_t n)
         if (l->first[r] != c0 && l->first[r] != c1)
             continue;
         const char *key = l->keys.data + l->at[r];
-        size_t end = l->first[r] == c0 ? match_key(key, s, n, 0) : 0;
-        if (!end && l->first[r] == c1)
-            end = match_key(key, s, n, first_word);
+        size_t end = l->first[r] == c0 ? narr_utf8_match_phrase(key, s, n) : 0;
+        if (!end && l->first[r] == c1 && (end = narr_utf8_match_phrase(key, s + first_word, n - first_word)))
+            end += first_word;
         if (!end)
             continue;
         size_t kb = strlen(key);
@@ -159,7 +115,7 @@ static bool is_leftover(const leftovers *l, const char *s, size_t n)
         int32_t word = j < n ? narr_utf8_next(s, n, &j) : -1;
         if (narr_uc_is_lower(word))
             continue;
-        if (!ends_full_stop(s, n))
+        if (!narr_sentence_ends(s, n, false))
             return true;
     }
     return false;
@@ -224,22 +180,6 @@ static narr_status peek(text_reader *doc)
     doc->ahead_info = line;
     doc->have_ahead = true;
     return NARR_OK;
-}
-
-static bool ends_sentence(const char *s, size_t n)
-{
-    size_t i = n;
-    /* Skip closing quotes and brackets: « … fin. » ends too. */
-    for (;;) {
-        size_t at = i;
-        int32_t cp = narr_utf8_prev(s, &at);
-        if (cp == ' ' || cp == 0xBB || cp == '"' || cp == 0x201D || cp == ')' ||
-            cp == 0x203A) {
-            i = at;
-            continue;
-        }
-        return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':';
-    }
 }
 
 static bool short_line(const char *s, size_t n)
@@ -317,7 +257,7 @@ static narr_status text_next(text_reader *doc, narr_block *block)
             continue;
         }
         bool standalone = doc->para.len == 0 && !info.cut;
-        if (standalone && short_line(s, n) && !ends_sentence(s, n) && narr_sentence_may_start(s, n)) {
+        if (standalone && short_line(s, n) && !narr_sentence_ends(s, n, true) && narr_sentence_may_start(s, n)) {
             /* A heading if the next line starts a new block. */
             narr_buf line;
             narr_buf_init(&line);
@@ -341,7 +281,7 @@ static narr_status text_next(text_reader *doc, narr_block *block)
         if ((st = append_line(doc, s, n, info.number)) != NARR_OK)
             return st;
         doc->para_cut = info.cut;
-        if (!info.cut && ends_sentence(s, n))
+        if (!info.cut && narr_sentence_ends(s, n, true))
             return give(doc, NARR_BLOCK_PARAGRAPH, false, block);
         if (doc->para.len >= NARR_BLOCK_MAX)
             return give(doc, NARR_BLOCK_PARAGRAPH, true, block);

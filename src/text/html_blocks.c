@@ -53,12 +53,10 @@ static narr_status clean_text(narr_html_walker *w, const char *raw, size_t n, na
 narr_status narr_html_add_block(narr_html *h, narr_block_kind kind, const char *s, size_t n)
 {
     if (h->count == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 64;
-        narr_html_stored *b = realloc(h->blocks, cap * sizeof *b);
+        narr_html_stored *b = narr_array_grow(h->blocks, &h->cap, sizeof *b, 64);
         if (!b)
             return NARR_E_NOMEM;
         h->blocks = b;
-        h->cap = cap;
     }
     h->blocks[h->count++] = (narr_html_stored){kind, h->text.len, n};
     return narr_buf_append(&h->text, s, n);

@@ -5,6 +5,7 @@
  * emphasis characters they protect set aside), then emphasis delimiters
  * paired as CommonMark does ("**a** * b" → "a * b"). */
 #include "text/markdown.h"
+#include "text/sentences.h"
 #include "text/utf8.h"
 
 #include <libxml/HTMLparser.h>
@@ -427,18 +428,6 @@ narr_status narr_markdown_inline(const char *s, size_t n, narr_buf *out)
 
 /* ---- blocks --------------------------------------------------------- */
 
-static bool ends_sentence(const char *s, size_t n)
-{
-    size_t i = n;
-    while (i > 0) {
-        int32_t cp = narr_utf8_prev(s, &i);
-        if (cp == ' ' || cp == 0xBB || cp == '"' || cp == ')')
-            continue;
-        return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':';
-    }
-    return false;
-}
-
 static bool same_text(const narr_buf *a, const char *b, size_t n)
 {
     if (a->len != n)
@@ -483,7 +472,7 @@ static narr_status emit(narr_markdown *m, narr_block_kind kind, const char *s, s
                 return NARR_OK;
         } else if (kind == NARR_BLOCK_HEADING ||
                    (kind == NARR_BLOCK_PARAGRAPH && lines == 1 && !continues &&
-                    m->inl.len <= HEADING_MAX_BYTES && !ends_sentence(m->inl.data, m->inl.len))) {
+                    m->inl.len <= HEADING_MAX_BYTES && !narr_sentence_ends(m->inl.data, m->inl.len, true))) {
             kind = NARR_BLOCK_TITLE;
         }
     }

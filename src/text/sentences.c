@@ -41,6 +41,18 @@ bool narr_sentence_may_start(const char *s, size_t n)
     return true;
 }
 
+bool narr_sentence_ends(const char *s, size_t n, bool colon)
+{
+    size_t i = n;
+    while (i > 0) {
+        int32_t cp = narr_utf8_prev(s, &i);
+        if (cp == ' ' || cp == 0xBB || cp == '"' || cp == 0x201D || cp == 0x203A || cp == ')')
+            continue;
+        return is_end_mark(cp) || (colon && cp == ':');
+    }
+    return false;
+}
+
 /* The first word after s (past spaces and opening marks): its offset in
  * *at and its length in letters' bytes (0 if none). */
 static size_t next_word(const char *s, size_t n, size_t *at)

@@ -27,4 +27,9 @@ size_t narr_sentence_length(const char *text, size_t len,
  * starts one too. For the document stage's headings as well. */
 bool narr_sentence_may_start(const char *s, size_t n);
 
+/* Does s[0..n) (a line, a paragraph) end a sentence: with . ! ? … (or :
+ * when colon counts), past closing quotes, brackets and spaces ("… fin. »")?
+ * For the document stage's paragraphs and headings. */
+bool narr_sentence_ends(const char *s, size_t n, bool colon);
+
 #endif

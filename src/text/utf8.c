@@ -205,3 +205,46 @@ narr_status narr_utf8_upper(const char *s, size_t n, narr_buf *out)
 {
     return map_case(s, n, out, narr_uc_to_upper);
 }
+
+/* An ASCII mark: not a letter, digit or space ("(", "[", ":"). */
+static bool is_mark(unsigned char c)
+{
+    return c < 0x80 && c != ' ' && !(c >= '0' && c <= '9') &&
+           !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+size_t narr_utf8_match_phrase(const char *phrase, const char *s, size_t n)
+{
+    size_t p = 0, plen = strlen(phrase), i = 0;
+    while (p < plen) {
+        if (phrase[p] == ' ') {
+            p++;
+            while (i < n && s[i] == ' ')
+                i++;
+            continue;
+        }
+        if (i < n && s[i] == ' ' && i > 0 &&
+            (is_mark((unsigned char)phrase[p]) || (p > 0 && is_mark((unsigned char)phrase[p - 1]))))
+            while (i < n && s[i] == ' ')
+                i++;
+        if (i >= n)
+            return 0;
+        unsigned char pa = (unsigned char)phrase[p], sb = (unsigned char)s[i];
+        if (pa < 0x80 && sb < 0x80) {
+            /* ASCII needs no Unicode case folding. */
+            if (pa != sb && !((pa | 0x20) == (sb | 0x20) && (pa | 0x20) >= 'a' && (pa | 0x20) <= 'z'))
+                return 0;
+            p++, i++;
+            continue;
+        }
+        int32_t a = narr_utf8_next(phrase, plen, &p);
+        int32_t b = narr_utf8_next(s, n, &i);
+        if (a != b && narr_uc_to_lower(a) != narr_uc_to_lower(b))
+            return 0;
+    }
+    size_t end = plen, k = i;
+    int32_t last = narr_utf8_prev(phrase, &end);
+    if (i < n && narr_uc_is_letter(last) && narr_uc_is_letter(narr_utf8_next(s, n, &k)))
+        return 0;
+    return i;
+}

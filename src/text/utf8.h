@@ -44,6 +44,14 @@ int32_t narr_uc_to_upper(int32_t cp);
  * letter is not upper case or the result does not fit in cap bytes. */
 size_t narr_utf8_lower_first(const char *s, size_t n, char *out, size_t cap);
 
+/* Matches phrase (NUL-terminated) at the start of s[0..n), ignoring
+ * case: a space in phrase matches any run of spaces or none, spaces in s
+ * beside an ASCII mark of phrase are skipped ("( s'ouvre … onglet )"), and
+ * a phrase ending in a letter must end a word of s ("Photo" does not
+ * start "Photographie"). Returns the bytes of s matched, or 0. Shared by
+ * the document's and the normalizer's web-leftover tables. */
+size_t narr_utf8_match_phrase(const char *phrase, const char *s, size_t n);
+
 /* Appends s[0..n) lower-cased (or upper-cased) to out. */
 narr_status narr_utf8_lower(const char *s, size_t n, narr_buf *out);
 narr_status narr_utf8_upper(const char *s, size_t n, narr_buf *out);

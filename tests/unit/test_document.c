@@ -1,24 +1,12 @@
 /* document: title, headings, paragraphs, line-break hyphens; web
  * leftovers; the format guess. */
+#include "../blocks.h"
 #include "../check.h"
 #include "text/document.h"
 
 static void blocks(const char *text, narr_buf *out)
 {
-    FILE *f = fmemopen((void *)text, strlen(text), "rb");
-    narr_decoder *d = narr_decoder_new(f, "mem");
-    narr_document *doc = narr_document_new_text(d);
-    narr_block b;
-    narr_buf_clear(out);
-    while (narr_document_next(doc, &b) == NARR_OK) {
-        narr_buf_append_str(out, narr_block_kind_name(b.kind));
-        narr_buf_append_str(out, ": ");
-        narr_buf_append(out, b.text, b.len);
-        narr_buf_append_char(out, '\n');
-    }
-    narr_document_free(doc);
-    narr_decoder_free(d);
-    fclose(f);
+    read_blocks(NARR_INPUT_TEXT, "mem", text, strlen(text), out, NULL, 0);
 }
 
 int main(void)
@@ -59,6 +47,8 @@ int main(void)
     /* The format: by extension, then by content. */
     CHECK(narr_input_format_guess("a/page.HTML", "", 0) == NARR_INPUT_HTML);
     CHECK(narr_input_format_guess("page.htm", "", 0) == NARR_INPUT_HTML);
+    CHECK(narr_input_format_guess("page.xhtml", "", 0) == NARR_INPUT_HTML);
+    CHECK(narr_input_format_guess("page.html.txt", "", 0) == NARR_INPUT_TEXT);
     CHECK(narr_input_format_guess("notes.md", "<html>", 6) == NARR_INPUT_MARKDOWN);
     CHECK(narr_input_format_guess("x.markdown", "", 0) == NARR_INPUT_MARKDOWN);
     const char *doctype = "\n  <!DOCTYPE html><title>x</title>";

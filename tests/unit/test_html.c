@@ -1,6 +1,7 @@
 /* html: the article out of a page — kinds of blocks, the title, what is
  * dropped (hidden, furniture by tag, role and class), choosing the
  * article with and without <article>, charsets, limits. */
+#include "../blocks.h"
 #include "../check.h"
 #include "text/html.h"
 
@@ -9,24 +10,7 @@
 /* The blocks of an HTML page, one "kind: text" a line. */
 static narr_status blocks(const char *page, size_t n, narr_buf *out, char *warning)
 {
-    FILE *f = fmemopen((void *)page, n, "rb");
-    narr_decoder *d = narr_decoder_new(f, "page");
-    narr_document *doc = narr_document_new_html(d);
-    narr_block b;
-    narr_status st;
-    narr_buf_clear(out);
-    while ((st = narr_document_next(doc, &b)) == NARR_OK) {
-        narr_buf_append_str(out, narr_block_kind_name(b.kind));
-        narr_buf_append_str(out, b.continues ? "+: " : ": ");
-        narr_buf_append(out, b.text, b.len);
-        narr_buf_append_char(out, '\n');
-    }
-    const char *w = narr_decoder_take_warning(d);
-    snprintf(warning, 512, "%s", st != NARR_E_EMPTY ? narr_document_errmsg(doc) : w ? w : "");
-    narr_document_free(doc);
-    narr_decoder_free(d);
-    fclose(f);
-    return st;
+    return read_blocks(NARR_INPUT_HTML, "page", page, n, out, warning, 512);
 }
 
 static const char *read_page(const char *page, narr_buf *out)

@@ -1,5 +1,6 @@
 /* markdown: inline markup to plain text, and blocks — headings, lists,
  * quotations, code and front matter. */
+#include "../blocks.h"
 #include "../check.h"
 #include "text/markdown.h"
 
@@ -12,22 +13,7 @@ static const char *inl(const char *md, narr_buf *out)
 
 static const char *blocks(const char *md, narr_buf *out)
 {
-    FILE *f = fmemopen((void *)md, strlen(md), "rb");
-    narr_decoder *d = narr_decoder_new(f, "md");
-    narr_document *doc = narr_document_new_markdown(d);
-    narr_block b;
-    narr_status st;
-    narr_buf_clear(out);
-    while ((st = narr_document_next(doc, &b)) == NARR_OK) {
-        narr_buf_append_str(out, narr_block_kind_name(b.kind));
-        narr_buf_append_str(out, ": ");
-        narr_buf_append(out, b.text, b.len);
-        narr_buf_append_char(out, '\n');
-    }
-    CHECK(st == NARR_E_EMPTY);
-    narr_document_free(doc);
-    narr_decoder_free(d);
-    fclose(f);
+    CHECK(read_blocks(NARR_INPUT_MARKDOWN, "md", md, strlen(md), out, NULL, 0) == NARR_E_EMPTY);
     return narr_buf_str(out);
 }
 

@@ -70,5 +70,13 @@ int main(void)
     narr_sentence_length("pas fini", 8, abbreviations, &complete);
     CHECK(!complete);
     narr_table_free(abbreviations);
+    /* A line ends a sentence past closing quotes and brackets; a colon
+     * only when the caller says so. */
+    CHECK(narr_sentence_ends("Il a dit : « c'est fini. »", strlen("Il a dit : « c'est fini. »"), false));
+    CHECK(narr_sentence_ends("(Voir plus haut.)", 17, false));
+    CHECK(narr_sentence_ends("Le bilan :", 10, true));
+    CHECK(!narr_sentence_ends("Le bilan :", 10, false));
+    CHECK(!narr_sentence_ends("Les chiffres clés", 18, true));
+    CHECK(!narr_sentence_ends("", 0, true));
     return CHECK_DONE();
 }

@@ -33,5 +33,15 @@ int main(void)
     CHECK_INT_EQ(i, 3);
     CHECK_INT_EQ(narr_utf8_prev("a\xc3\xa9", &i), 0xE9);
     CHECK_INT_EQ(i, 1);
+
+    /* Phrases of the web-leftover tables: case and spacing are loose, the
+     * end is a word's end. */
+    const char *opens = "( S'ouvre dans un  nouvel onglet ) mardi";
+    CHECK_INT_EQ(narr_utf8_match_phrase("(s'ouvre dans un nouvel onglet)", opens, strlen(opens)), 34);
+    CHECK_INT_EQ(narr_utf8_match_phrase("À lire aussi", "À LIRE AUSSI: x", 16), 13);
+    CHECK_INT_EQ(narr_utf8_match_phrase("Lire aussi :", "Lire aussi: x", 13), 11);
+    CHECK_INT_EQ(narr_utf8_match_phrase("Photo", "Photographie", 12), 0);
+    CHECK_INT_EQ(narr_utf8_match_phrase("Photo", "Photo", 5), 5);
+    CHECK_INT_EQ(narr_utf8_match_phrase("Publicité", "Publicit", 8), 0);
     return CHECK_DONE();
 }

@@ -1,0 +1,43 @@
+/* The blocks a document reader gives for an input, one "kind: text" a
+ * line ("paragraph+: ..." when the paragraph continues in the next
+ * block): the unit tests of the text, Markdown and HTML readers compare
+ * these lines. */
+#ifndef NARR_TEST_BLOCKS_H
+#define NARR_TEST_BLOCKS_H
+
+#include "text/document.h"
+
+#include <stdio.h>
+
+/* Reads in[0..n), named name in messages, as format into out; returns the reader's last status
+ * (NARR_E_EMPTY when the whole input was read). When warning is not NULL
+ * it gets the error message, or else the decoder's warning, or "". */
+static inline narr_status read_blocks(narr_input_format format, const char *name, const char *in,
+                                      size_t n, narr_buf *out, char *warning, size_t warning_size)
+{
+    FILE *f = fmemopen((void *)in, n, "rb");
+    narr_decoder *d = narr_decoder_new(f, name);
+    narr_document *doc = format == NARR_INPUT_HTML       ? narr_document_new_html(d)
+                         : format == NARR_INPUT_MARKDOWN ? narr_document_new_markdown(d)
+                                                         : narr_document_new_text(d);
+    narr_block b;
+    narr_status st;
+    narr_buf_clear(out);
+    while ((st = narr_document_next(doc, &b)) == NARR_OK) {
+        narr_buf_append_str(out, narr_block_kind_name(b.kind));
+        narr_buf_append_str(out, b.continues ? "+: " : ": ");
+        narr_buf_append(out, b.text, b.len);
+        narr_buf_append_char(out, '\n');
+    }
+    if (warning) {
+        const char *w = narr_decoder_take_warning(d);
+        snprintf(warning, warning_size, "%s",
+                 st != NARR_E_EMPTY ? narr_document_errmsg(doc) : w ? w : "");
+    }
+    narr_document_free(doc);
+    narr_decoder_free(d);
+    fclose(f);
+    return st;
+}
+
+#endif
