@@ -113,23 +113,16 @@ static narr_status file_write(narr_sink *s, const int16_t *pcm, size_t frames)
     return NARR_OK;
 }
 
-/* A title or heading on one line, without surrounding spaces. */
+/* A title on one line, without surrounding spaces (owned; "" when blank). */
 static char *one_line(const char *s, size_t n)
 {
-    char *t = malloc(n + 1);
-    if (!t)
+    narr_buf line;
+    narr_buf_init(&line);
+    if (narr_one_line(s, n, false, &line) != NARR_OK) {
+        narr_buf_deinit(&line);
         return NULL;
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i];
-        if (c == ' ' && (len == 0 || t[len - 1] == ' '))
-            continue;
-        t[len++] = c;
     }
-    while (len && t[len - 1] == ' ')
-        len--;
-    t[len] = '\0';
-    return t;
+    return line.data ? line.data : calloc(1, 1);
 }
 
 static narr_status file_chapter(narr_sink *s, const char *title, size_t len, bool is_title)

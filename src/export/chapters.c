@@ -3,6 +3,7 @@
  * does not depend on the C locale. The JSON is built in memory (a few
  * entries) and written by the caller, which then knows why a write failed. */
 #include "export/chapters.h"
+#include "export/transcript.h"
 #include "text/buf.h"
 
 #include <math.h>
@@ -32,38 +33,19 @@ void narr_chapters_free(narr_chapters *c)
     free(c);
 }
 
-/* Trimmed, whitespace runs as one space; NULL when out of memory. */
-static char *clean_title(const char *s, size_t n)
-{
-    char *t = malloc(n + 1);
-    if (!t)
-        return NULL;
-    size_t len = 0;
-    bool space = false;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
-            space = len > 0;
-            continue;
-        }
-        if (space)
-            t[len++] = ' ';
-        space = false;
-        t[len++] = ch;
-    }
-    t[len] = '\0';
-    return t;
-}
-
 narr_status narr_chapters_add(narr_chapters *c, double start, const char *title, size_t len)
 {
-    char *t = clean_title(title, len);
-    if (!t)
+    narr_buf line;
+    narr_buf_init(&line);
+    if (narr_one_line(title, len, false, &line) != NARR_OK) {
+        narr_buf_deinit(&line);
         return NARR_E_NOMEM;
-    if (!*t) {
-        free(t);
+    }
+    if (!line.len) {
+        narr_buf_deinit(&line);
         return NARR_OK;
     }
+    char *t = line.data; /* the chapter owns the text now */
     if (c->count && llround(c->items[c->count - 1].start * 1000) >= llround(start * 1000)) {
         free(c->items[c->count - 1].title);
         c->items[c->count - 1].title = t;

@@ -96,8 +96,7 @@ static void write_held(narr_transcript *t)
     t->held = false;
 }
 
-/* The cue text on one line; WebVTT reads &, < and > as markup. */
-static narr_status clean_text(narr_transcript *t, const char *s, size_t n, narr_buf *out)
+narr_status narr_one_line(const char *s, size_t n, bool vtt_escape, narr_buf *out)
 {
     narr_buf_clear(out);
     narr_status st = NARR_OK;
@@ -113,7 +112,7 @@ static narr_status clean_text(narr_transcript *t, const char *s, size_t n, narr_
         space = false;
         if (st != NARR_OK)
             break;
-        if (t->format == NARR_TRANSCRIPT_VTT && (c == '&' || c == '<' || c == '>'))
+        if (vtt_escape && (c == '&' || c == '<' || c == '>'))
             st = narr_buf_append_str(out, c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
         else
             st = narr_buf_append_char(out, c);
@@ -124,7 +123,7 @@ static narr_status clean_text(narr_transcript *t, const char *s, size_t n, narr_
 narr_status narr_transcript_add(narr_transcript *t, double start, double end,
                                 const char *text, size_t len)
 {
-    narr_status st = clean_text(t, text, len, &t->next);
+    narr_status st = narr_one_line(text, len, t->format == NARR_TRANSCRIPT_VTT, &t->next);
     if (st != NARR_OK)
         return st;
     if (!t->next.len) /* nothing to show: the held cue stays held */

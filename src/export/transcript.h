@@ -8,6 +8,7 @@
 #define NARR_TRANSCRIPT_H
 
 #include "narrateur.h"
+#include "text/buf.h"
 
 typedef enum {
     NARR_TRANSCRIPT_VTT,
@@ -35,6 +36,12 @@ narr_status narr_transcript_finish(narr_transcript *t, double audio_end);
 /* The errno of the first write that failed (EIO when the stream gave
  * none), 0 if none did: for the message, however many calls came after. */
 int narr_transcript_errno(const narr_transcript *t);
+
+/* s[0..n) as one line into out (its contents replaced): trimmed, each run
+ * of spaces, tabs and line breaks one space; with vtt_escape, &, < and >
+ * as WebVTT's &amp; &lt; &gt;. For cues, titles and chapters alike, e.g.
+ * " M. Dupont\nl'a dit " → "M. Dupont l'a dit". NARR_E_NOMEM. */
+narr_status narr_one_line(const char *s, size_t n, bool vtt_escape, narr_buf *out);
 
 /* "hh:mm:ss.mmm" (WebVTT) or "hh:mm:ss,mmm" (SubRip) into buf (>= 16 bytes). */
 void narr_transcript_time(double seconds, char separator, char *buf, size_t size);

@@ -159,6 +159,21 @@ expect_eq "--format mp3: exit status" "$rc" 0
 expect_eq "--sample-rate 22050" "$(wav_field "$TMP/y.bin" rate)" 22050
 expect_eq "--bitrate 48 (constant)" "$(ffprobe -v error -show_entries stream=bit_rate -of csv=p=0 "$TMP/y.bin")" 48000
 expect_between "--loudness -20" "$(ebur128 "$TMP/y.bin" I)" -21 -19
+# --quality: MP3's default is quality 5 (the same bytes), and a higher
+# quality gives a bigger file, for MP3 and Ogg alike.
+for q in "" 1 5 10; do
+    for ext in mp3 ogg; do
+        run "$NARRATEUR" "$ART" -o "$TMP/q$q.$ext" --no-loudness ${q:+--quality $q}
+        expect_eq "--quality '$q' $ext: exit status" "$rc" 0
+    done
+done
+run cmp "$TMP/q.mp3" "$TMP/q5.mp3"
+expect_eq "mp3: the default is --quality 5" "$rc" 0
+for ext in mp3 ogg; do
+    s1=$(stat -c %s "$TMP/q1.$ext") s5=$(stat -c %s "$TMP/q5.$ext") s10=$(stat -c %s "$TMP/q10.$ext")
+    expect_eq "$ext: --quality 1 < 5 < 10 in size ($s1 $s5 $s10)" \
+        "$([ "$s1" -lt "$s5" ] && [ "$s5" -lt "$s10" ] && echo yes)" yes
+done
 run "$NARRATEUR" "$ART" -o "$TMP/loud.wav" --loudness -16
 expect_between "wav with --loudness" "$(ebur128 "$TMP/loud.wav" I)" -17 -15
 

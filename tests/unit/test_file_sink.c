@@ -7,8 +7,8 @@
 #include "../check.h"
 #include "audio/loudness.h"
 #include "audio/sink.h"
+#include "test_dir.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -19,19 +19,6 @@
 #include <unistd.h>
 
 #define RATE 22050
-
-static char dir[64];
-
-static int files_in_dir(void)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    if (d)
-        closedir(d);
-    return n;
-}
 
 /* Speech-like: 250 ms noise "syllables" of varying level, 80 ms gaps;
  * amplitude a until second `change`, then b. */
@@ -76,30 +63,28 @@ static void measure(const char *path, double *lufs, double *peak, SF_INFO *info)
     sf_close(f);
 }
 
-static char *slurp(const char *path)
+/* A sink that must open (window: seconds the gain is fitted on; 0 for
+ * the default); NULL, with the reason printed, when it does not. */
+static narr_sink *open_ok(const char *path, const narr_config *cfg, double window)
 {
-    FILE *f = fopen(path, "rb");
-    static char text[4096];
-    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
-    text[n] = '\0';
-    if (f)
-        fclose(f);
-    return text;
+    narr_status st;
+    char msg[512];
+    narr_sink *s = window > 0
+        ? narr_sink_open_file_window(path, RATE, cfg, window, &st, msg, sizeof msg)
+        : narr_sink_open_file(path, RATE, cfg, &st, msg, sizeof msg);
+    CHECK(s != NULL);
+    if (!s)
+        fprintf(stderr, "%s: %s\n", path, msg);
+    return s;
 }
 
 static void loudness_case(double a, double b, double change, int want_encodes)
 {
-    char path[128];
-    snprintf(path, sizeof path, "%s/episode.flac", dir);
+    const char *path = in_dir("episode.flac");
     narr_config cfg = {0};
-    narr_status st;
-    char msg[512];
-    narr_sink *s = narr_sink_open_file_window(path, RATE, &cfg, 5.0, &st, msg, sizeof msg);
-    CHECK(s != NULL);
-    if (!s) {
-        fprintf(stderr, "%s\n", msg);
+    narr_sink *s = open_ok(path, &cfg, 5.0);
+    if (!s)
         return;
-    }
     speech(s, 30, a, b, change);
     CHECK(narr_sink_finish(s) == NARR_OK);
     narr_file_stats stats;
@@ -137,18 +122,12 @@ static void write_intro(const char *path)
 
 static void side_files_case(void)
 {
-    char path[128], intro[128], json[128], vtt[128];
-    snprintf(path, sizeof path, "%s/article.wav", dir);
-    snprintf(intro, sizeof intro, "%s/intro.wav", dir);
-    snprintf(json, sizeof json, "%s/article.json", dir);
-    snprintf(vtt, sizeof vtt, "%s/article.vtt", dir);
+    const char *path = in_dir("article.wav"), *intro = in_dir("intro.wav"),
+               *json = in_dir("article.json"), *vtt = in_dir("article.vtt");
     write_intro(intro);
     narr_config cfg = {.audio = {.intro = intro, .chapters = json, .transcript = vtt,
                                  .album = "Essais", .date = "2024-05-02"}};
-    narr_status st;
-    char msg[512];
-    narr_sink *s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
-    CHECK(s != NULL);
+    narr_sink *s = open_ok(path, &cfg, 0);
     if (!s)
         return;
     static const int16_t zeros[RATE / 2];
@@ -179,11 +158,11 @@ static void side_files_case(void)
     CHECK_STR_EQ(artist ? artist : "", "narrateur");
     if (f)
         sf_close(f);
-    CHECK_STR_EQ(slurp(json), "{\n  \"version\": \"1.2.0\",\n  \"chapters\": [\n"
+    CHECK_STR_EQ(file_text(json), "{\n  \"version\": \"1.2.0\",\n  \"chapters\": [\n"
                               "    {\"startTime\": 0, \"title\": \"Le titre\"},\n"
                               "    {\"startTime\": 2, \"title\": \"Un intertitre\"}\n"
                               "  ]\n}\n");
-    CHECK_STR_EQ(slurp(vtt), "WEBVTT\n"
+    CHECK_STR_EQ(file_text(vtt), "WEBVTT\n"
                              "\n00:00:00.500 --> 00:00:01.500\nLe titre\n"
                              "\n00:00:02.000 --> 00:00:03.250\nUne phrase &lt;b&gt;.\n");
     unlink(path);
@@ -194,60 +173,58 @@ static void side_files_case(void)
 
 static void unfinished_case(void)
 {
-    char path[128], vtt[128];
-    snprintf(path, sizeof path, "%s/lost.mp3", dir);
-    snprintf(vtt, sizeof vtt, "%s/lost.srt", dir);
+    const char *path = in_dir("lost.mp3"), *vtt = in_dir("lost.srt");
     narr_config cfg = {.audio = {.transcript = vtt}};
+    narr_sink *s = open_ok(path, &cfg, 0);
     narr_status st;
     char msg[512];
-    narr_sink *s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
-    CHECK(s != NULL);
     speech(s, 2.0, 0.3, 0.3, 99);
     narr_sink_free(s); /* as after an error: nothing may remain */
-    CHECK_INT_EQ(files_in_dir(), 0);
+    CHECK_STR_EQ(listing(), "");
 
-    snprintf(path, sizeof path, "%s/missing/x.opus", dir);
+    path = in_dir("missing/x.opus");
     s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
     CHECK(s == NULL && st == NARR_E_IO);
-    snprintf(path, sizeof path, "%s/x.aiff", dir);
+    path = in_dir("x.aiff");
     s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
     CHECK(s == NULL && st == NARR_E_ARG);
-    snprintf(path, sizeof path, "%s/x.opus", dir);
+    path = in_dir("x.opus");
     cfg.audio.sample_rate = 44100;
     s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
     CHECK(s == NULL && st == NARR_E_ARG);
-    CHECK_INT_EQ(files_in_dir(), 0);
+    CHECK_STR_EQ(listing(), "");
 }
 
 static void refused_names_case(void)
 {
-    char path[128], other[128], want[512], msg[512];
+    const char *path, *other;
+    char want[512], msg[512];
     narr_status st;
     /* A FIFO as the transcript: refused before anything is created (and
      * never opened, which would block). */
-    snprintf(path, sizeof path, "%s/article.wav", dir);
-    snprintf(other, sizeof other, "%s/pipe.vtt", dir);
+    path = in_dir("article.wav");
+    other = in_dir("pipe.vtt");
     CHECK(mkfifo(other, 0644) == 0);
     narr_config cfg = {.audio = {.transcript = other}};
     narr_sink *s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
     CHECK(s == NULL && st == NARR_E_IO);
     snprintf(want, sizeof want, "%s: not a regular file; give a file name to write", other);
     CHECK_STR_EQ(msg, want);
-    CHECK_INT_EQ(files_in_dir(), 1);
+    CHECK_STR_EQ(listing(), "pipe.vtt");
     struct stat info;
     CHECK(lstat(other, &info) == 0 && S_ISFIFO(info.st_mode));
     unlink(other);
 
     /* Two spellings of one name: the chapters would replace the audio. */
-    snprintf(path, sizeof path, "%s/x.flac", dir);
-    snprintf(other, sizeof other, "%s/./x.flac", dir);
+    path = in_dir("x.flac");
+    other = in_dir("./x.flac");
     cfg = (narr_config){.audio = {.chapters = other}};
     s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
     CHECK(s == NULL && st == NARR_E_ARG);
     snprintf(want, sizeof want, "%s and %s are the same file; give each output its own name",
              path, other);
     CHECK_STR_EQ(msg, want);
-    CHECK_INT_EQ(files_in_dir(), 0);
+    CHECK_STR_EQ(listing(), "");
 }
 
 /* The transcript cannot grow past 100 KB (a file size limit: EFBIG), the
@@ -255,14 +232,10 @@ static void refused_names_case(void)
  * cue, or the end), and nothing is published. */
 static void write_error_case(bool at_end)
 {
-    char path[128], vtt[128], want[512];
-    snprintf(path, sizeof path, "%s/article.wav", dir);
-    snprintf(vtt, sizeof vtt, "%s/article.vtt", dir);
+    const char *path = in_dir("article.wav"), *vtt = in_dir("article.vtt");
+    char want[512];
     narr_config cfg = {.audio = {.transcript = vtt}};
-    narr_status st;
-    char msg[512];
-    narr_sink *s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
-    CHECK(s != NULL);
+    narr_sink *s = open_ok(path, &cfg, 0);
     if (!s)
         return;
     static const char sentence[] = "Le Conseil d'État a rendu sa décision jeudi. ";
@@ -292,17 +265,13 @@ static void write_error_case(bool at_end)
     signal(SIGXFSZ, SIG_DFL);
     narr_sink_free(s);
     free(text);
-    CHECK_INT_EQ(files_in_dir(), 0);
+    CHECK_STR_EQ(listing(), "");
 }
 
 int main(void)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/narr-sink-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
+    if (!test_dir_make("narr-sink"))
         return 1;
-    }
     loudness_case(0.3, 0.3, 99, 1); /* steady: the first 5 s tell the gain */
     loudness_case(0.6, 0.1, 6, 2);  /* 15 dB quieter after 6 s: encoded again */
     side_files_case();
@@ -310,7 +279,7 @@ int main(void)
     refused_names_case();
     write_error_case(false);
     write_error_case(true);
-    CHECK_INT_EQ(files_in_dir(), 0);
-    rmdir(dir);
+    CHECK_STR_EQ(listing(), "");
+    rmdir(test_dir);
     return CHECK_DONE();
 }

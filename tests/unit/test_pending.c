@@ -5,54 +5,12 @@
  * all or nothing, an old file put back when a later rename fails. */
 #include "../check.h"
 #include "export/pending.h"
+#include "test_dir.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static char dir[64];
-
-static const char *in_dir(const char *name)
-{
-    static char paths[4][160];
-    static int next;
-    char *p = paths[next++ % 4];
-    snprintf(p, sizeof paths[0], "%s/%s", dir, name);
-    return p;
-}
-
-/* The names in dir, sorted, space-separated ("" when empty). */
-static const char *listing(void)
-{
-    static char out[512];
-    struct dirent **names;
-    int n = scandir(dir, &names, NULL, alphasort);
-    out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        if (strcmp(names[i]->d_name, ".") != 0 && strcmp(names[i]->d_name, "..") != 0) {
-            if (out[0])
-                strncat(out, " ", sizeof out - strlen(out) - 1);
-            strncat(out, names[i]->d_name, sizeof out - strlen(out) - 1);
-        }
-        free(names[i]);
-    }
-    if (n >= 0)
-        free(names);
-    return out;
-}
-
-static const char *content(const char *path)
-{
-    static char text[256];
-    FILE *f = fopen(path, "rb");
-    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
-    text[n] = '\0';
-    if (f)
-        fclose(f);
-    return f ? text : "(missing)";
-}
 
 static void put(const char *path, const char *text)
 {
@@ -101,7 +59,7 @@ static void new_file_case(void)
     CHECK(p.fd < 0 && p.tmp_path == NULL);
     narr_pending_discard(&p);
     CHECK_STR_EQ(listing(), "episode.mp3");
-    CHECK_STR_EQ(content(in_dir("episode.mp3")), "audio");
+    CHECK_STR_EQ(file_text(in_dir("episode.mp3")), "audio");
     struct stat st;
     mode_t mask = umask(0);
     umask(mask);
@@ -171,7 +129,7 @@ static void symlink_case(void)
     char target[64] = "";
     CHECK(readlink(in_dir("episode.ogg"), target, sizeof target - 1) > 0);
     CHECK_STR_EQ(target, "shows/latest.ogg");
-    CHECK_STR_EQ(content(in_dir("shows/latest.ogg")), "this week");
+    CHECK_STR_EQ(file_text(in_dir("shows/latest.ogg")), "this week");
     CHECK(stat(in_dir("shows/latest.ogg"), &st) == 0 && (st.st_mode & 0777) == 0640);
     CHECK_STR_EQ(listing(), "episode.ogg shows");
     unlink(in_dir("episode.ogg"));
@@ -198,7 +156,7 @@ static void all_or_nothing_case(void)
              "directory; check that its folder is writable; no file was written",
              in_dir("ep.json"));
     CHECK_STR_EQ(msg, want);
-    CHECK_STR_EQ(content(in_dir("ep.vtt")), "WEBVTT old");
+    CHECK_STR_EQ(file_text(in_dir("ep.vtt")), "WEBVTT old");
     CHECK(access(in_dir("ep.mp3"), F_OK) != 0);
     narr_pending_discard(&a);
     narr_pending_discard(&b);
@@ -216,7 +174,7 @@ static void all_or_nothing_case(void)
     narr_pending_discard(&b);
     narr_pending_discard(&c);
     CHECK_STR_EQ(listing(), "ep.json ep.mp3 ep.vtt");
-    CHECK_STR_EQ(content(in_dir("ep.vtt")), "WEBVTT new");
+    CHECK_STR_EQ(file_text(in_dir("ep.vtt")), "WEBVTT new");
 
     /* A final name that became a FIFO during the run: nothing published. */
     unlink(in_dir("ep.json"));
@@ -231,7 +189,7 @@ static void all_or_nothing_case(void)
     CHECK_STR_EQ(msg, want);
     narr_pending_discard(&a);
     narr_pending_discard(&c);
-    CHECK_STR_EQ(content(in_dir("ep.mp3")), "new audio");
+    CHECK_STR_EQ(file_text(in_dir("ep.mp3")), "new audio");
     CHECK_STR_EQ(listing(), "ep.json ep.mp3 ep.vtt");
     unlink(in_dir("ep.json"));
     unlink(in_dir("ep.mp3"));
@@ -253,18 +211,14 @@ static void io_case(void)
 
 int main(void)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/narr-pending-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
+    if (!test_dir_make("narr-pending"))
         return 1;
-    }
     new_file_case();
     not_regular_case();
     symlink_case();
     all_or_nothing_case();
     io_case();
     CHECK_STR_EQ(listing(), "");
-    rmdir(dir);
+    rmdir(test_dir);
     return CHECK_DONE();
 }
