@@ -52,14 +52,12 @@ narr_status narr_chapters_add(narr_chapters *c, double start, const char *title,
         return NARR_OK;
     }
     if (c->count == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 8;
-        chapter *items = realloc(c->items, cap * sizeof *items);
+        chapter *items = narr_array_grow(c->items, &c->cap, sizeof *items, 8);
         if (!items) {
             free(t);
             return NARR_E_NOMEM;
         }
         c->items = items;
-        c->cap = cap;
     }
     c->items[c->count++] = (chapter){start, t};
     return NARR_OK;

@@ -46,12 +46,10 @@ static size_t byte_offset(const char *s, size_t n, int position)
 static void note_word(narr_speaker *sp, const espeak_EVENT *ev)
 {
     if (sp->nwords == sp->words_cap) {
-        size_t cap = sp->words_cap ? sp->words_cap * 2 : 32;
-        narr_word_mark *grown = realloc(sp->words, cap * sizeof *grown);
+        narr_word_mark *grown = narr_array_grow(sp->words, &sp->words_cap, sizeof *grown, 32);
         if (!grown)
             return; /* marks are a bonus; speech goes on without them */
         sp->words = grown;
-        sp->words_cap = cap;
     }
     narr_word_mark *m = &sp->words[sp->nwords++];
     m->text_offset = byte_offset(sp->text, sp->text_len, ev->text_position);

@@ -10,55 +10,6 @@
 
 #include <string.h>
 
-/* An ASCII mark: not a letter, digit or space ("(", "[", ":"). */
-static bool is_mark(unsigned char c)
-{
-    return c < 0x80 && c != ' ' && !(c >= '0' && c <= '9') &&
-           !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-/* Matches phrase against s[0..n) ignoring case, a space in the phrase
- * matching any run of spaces or none, and spaces in s next to a bracket or
- * mark of the phrase being skipped ("( s'ouvre … onglet )"). Returns the
- * bytes of s matched, or 0. */
-static size_t match(const char *phrase, const char *s, size_t n)
-{
-    size_t p = 0, plen = strlen(phrase), i = 0;
-    while (p < plen) {
-        if (phrase[p] == ' ') {
-            p++;
-            while (i < n && s[i] == ' ')
-                i++;
-            continue;
-        }
-        if (i < n && s[i] == ' ' && i > 0 &&
-            (is_mark((unsigned char)phrase[p]) || (p > 0 && is_mark((unsigned char)phrase[p - 1]))))
-            while (i < n && s[i] == ' ')
-                i++;
-        if (i >= n)
-            return 0;
-        unsigned char pa = (unsigned char)phrase[p], sb = (unsigned char)s[i];
-        if (pa < 0x80 && sb < 0x80) {
-            /* ASCII: no need for Unicode case folding. */
-            if (pa != sb && !((pa | 0x20) == (sb | 0x20) && (pa | 0x20) >= 'a' &&
-                              (pa | 0x20) <= 'z'))
-                return 0;
-            p++, i++;
-            continue;
-        }
-        int32_t a = narr_utf8_next(phrase, plen, &p);
-        int32_t b = narr_utf8_next(s, n, &i);
-        if (a != b && narr_uc_to_lower(a) != narr_uc_to_lower(b))
-            return 0;
-    }
-    /* A whole word: "Partager" is not the start of "Partagera". */
-    size_t end = plen, k = i;
-    int32_t last = narr_utf8_prev(phrase, &end);
-    if (i < n && narr_uc_is_letter(last) && narr_uc_is_letter(narr_utf8_next(s, n, &k)))
-        return 0;
-    return i;
-}
-
 /* The first row whose key starts with byte b (rows are sorted by bytes). */
 static size_t first_with(const narr_table *t, unsigned char b)
 {
@@ -107,7 +58,7 @@ static const narr_row *find(const narr_norm *n, size_t i, bool at_start, size_t 
                 break;
             if (!at_start && is_block(row))
                 continue;
-            size_t m = match(row->field[0], tok->s, avail);
+            size_t m = narr_utf8_match_phrase(row->field[0], tok->s, avail);
             if (m > *bytes)
                 best = row, *bytes = m;
         }
