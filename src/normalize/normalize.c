@@ -237,6 +237,18 @@ const narr_table *narr_norm_table(const narr_norm *n, const char *name)
     return narr_normalizer_table(n->nz, name);
 }
 
+size_t narr_norm_lexicons(const narr_norm *n, const narr_table *lex[3])
+{
+    static const char *const names[] = {"user_lexicon", "config_lexicon", "lexicon"};
+    size_t count = 0;
+    for (size_t i = 0; i < 3; i++) {
+        const narr_table *t = narr_norm_table(n, names[i]);
+        if (t)
+            lex[count++] = t;
+    }
+    return count;
+}
+
 bool narr_word_is(const narr_norm *n, size_t i, const char *lower)
 {
     const narr_token *t = narr_at(n, i);

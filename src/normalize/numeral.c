@@ -282,10 +282,9 @@ bool narr_elides(const char *w, size_t len)
     return cp == 'h' || vowel(cp);
 }
 
-void narr_say_de(narr_norm *n, size_t i)
+void narr_say_de_before(narr_norm *n, const char *w, size_t len)
 {
-    const narr_token *t = narr_at(n, i);
-    if (t && t->kind == NARR_TOK_WORD && narr_elides(t->s, t->len)) {
+    if (narr_elides(w, len)) {
         narr_say(n, "d'");
         narr_say_glue(n);
     } else {
@@ -293,14 +292,31 @@ void narr_say_de(narr_norm *n, size_t i)
     }
 }
 
+void narr_say_de(narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    if (t && t->kind == NARR_TOK_WORD)
+        narr_say_de_before(n, t->s, t->len);
+    else
+        narr_say(n, "de");
+}
+
+bool narr_is_count_noun(const narr_norm *n, size_t i)
+{
+    static const char *const nouns[] = {
+        "ans", "mois", "jours", "semaines", "heures", "minutes", "fois", "enfants", "personnes",
+    };
+    return narr_word_in(n, i, nouns, sizeof nouns / sizeof nouns[0]);
+}
+
 bool narr_after_number_sign(const narr_norm *n, size_t i)
 {
     if (i == 0)
         return false;
     if (narr_is_char(n, i - 1, 0xB0))
-        return i >= 2 && narr_glued(n, i - 1) && (narr_is(n, i - 2, "n") || narr_is(n, i - 2, "N"));
-    return narr_word_is(n, i - 1, "numéro") || narr_word_is(n, i - 1, "numéros") ||
-           narr_is(n, i - 1, "nº") || narr_is(n, i - 1, "Nº");
+        return i >= 2 && narr_glued(n, i - 1) && narr_word_is(n, i - 2, "n");
+    static const char *const words[] = {"numéro", "numéros", "nº"};
+    return narr_word_in(n, i - 1, words, sizeof words / sizeof words[0]);
 }
 
 bool narr_is_century_word(const narr_norm *n, size_t i)

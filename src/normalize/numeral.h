@@ -65,6 +65,13 @@ bool narr_elides(const char *w, size_t len);
 /* Says "de", or "d'" glued to the word at token i when it elides
  * ("d'euros", "de foyers"). */
 void narr_say_de(narr_norm *n, size_t i);
+/* The same before the word w[0..len) about to be said ("d'euros" for a
+ * currency, "de tonnes" for a unit). */
+void narr_say_de_before(narr_norm *n, const char *w, size_t len);
+
+/* Token i is a plural noun of people or time that makes "10/12" or
+ * "3/4" two guesses rather than a date or a fraction ("10/12 ans"). */
+bool narr_is_count_noun(const narr_norm *n, size_t i);
 
 /* The number at token i follows "n°" or "numéro": it is an identifier
  * ("décret n° 2023-1234"), not a quantity, a range or a year range. */

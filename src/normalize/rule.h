@@ -89,5 +89,8 @@ void narr_say_glue(narr_norm *n);
 
 /* A built-in table ("units", "abbreviations", ...); NULL if absent. */
 const narr_table *narr_norm_table(const narr_norm *n, const char *name);
+/* The pronunciation lexicons loaded, in the order they win (--lexicon,
+ * the config one, assets/lexicon.tsv) into lex; returns how many. */
+size_t narr_norm_lexicons(const narr_norm *n, const narr_table *lex[3]);
 
 #endif

@@ -1,5 +1,6 @@
 /* token: sentence → tokens (words, numbers, single characters). */
 #include "normalize/token.h"
+#include "text/buf.h"
 #include "text/utf8.h"
 
 #include <stdlib.h>
@@ -20,12 +21,10 @@ void narr_tokens_deinit(narr_tokens *t)
 static narr_status push(narr_tokens *t, narr_token tok)
 {
     if (t->count == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        narr_token *grown = realloc(t->tok, cap * sizeof *grown);
+        narr_token *grown = narr_array_grow(t->tok, &t->cap, sizeof *grown, 64);
         if (!grown)
             return NARR_E_NOMEM;
         t->tok = grown;
-        t->cap = cap;
     }
     t->tok[t->count++] = tok;
     return NARR_OK;

@@ -4,6 +4,7 @@
  * "p. 18" → page dix-huit, "av. J.-C." → avant Jésus-Christ but
  * "av. Foch" → avenue Foch (the longest written form wins), "la lettre M."
  * and "nos 3 enfants" stay as they are. */
+#include "normalize/numeral.h"
 #include "normalize/rules.h"
 #include "text/utf8.h"
 
@@ -73,11 +74,10 @@ static const char *const particles[] = {"de", "du", "des", "d", "la", "l", "le",
                                         "van", "von", "di", "da", "del", NULL};
 /* Titles after which "le"/"la" starts a function: "M. le maire". */
 static const char *const title_keys[] = {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", NULL};
-static const char *const articles[] = {"le", "la", "les", "l", "Le", "La", "Les", NULL};
+static const char *const articles[] = {"le", "la", "les", "l"};
 /* A bare word abbreviation before a number ("nos 5 et 6") needs one of
  * these before it, or it is the plain word ("nos 3 enfants"). */
-static const char *const determiners[] = {"les", "des", "aux", "ces", "Les", "Des", "Aux",
-                                          "Ces", NULL};
+static const char *const determiners[] = {"les", "des", "aux", "ces"};
 
 static bool is_title(const narr_row *row)
 {
@@ -89,23 +89,18 @@ static bool is_title(const narr_row *row)
 
 static bool is_roman(const narr_token *t)
 {
-    if (!t || t->kind != NARR_TOK_WORD || t->len > 8)
-        return false;
-    for (size_t k = 0; k < t->len; k++)
-        if (!strchr("IVXLCDM", t->s[k]))
-            return false;
-    return true;
+    int64_t v;
+    return t && t->kind == NARR_TOK_WORD && narr_parse_roman(t->s, t->len, false, &v);
 }
 
 static bool name_follows(const narr_norm *n, const narr_row *row, size_t next)
 {
-    const narr_token *t = narr_at(n, next);
     if (narr_is_capitalized(n, next))
         return true;
     /* "St-Pierre" */
     if (narr_is_char(n, next, '-') && narr_glued(n, next + 1) && narr_is_capitalized(n, next + 1))
         return true;
-    if (token_in(t, articles) && is_title(row))
+    if (narr_word_in(n, next, articles, sizeof articles / sizeof articles[0]) && is_title(row))
         return narr_is_kind(n, next + 1, NARR_TOK_WORD);
     /* "M. et Mme Martin" */
     if (narr_is(n, next, "et") && is_title(row))
@@ -140,7 +135,7 @@ static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, siz
             return false;
         /* Letters only ("nos"): a word too, unless a determiner precedes. */
         if (only_letters(row->field[0], row->key_len))
-            return i > 0 && token_in(narr_at(n, i - 1), determiners);
+            return i > 0 && narr_word_in(n, i - 1, determiners, sizeof determiners / sizeof determiners[0]);
         return true;
     }
     if (strcmp(context, "name") == 0)

@@ -4,6 +4,7 @@
  * ("CFDT" → C F D T). "L'IA" at the start of a sentence becomes "l'I A"
  * (eSpeak says "L apostrophe I" for "L'I"). In a headline written in
  * capitals ("LA FRANCE GAGNE") the words are words, not acronyms. */
+#include "normalize/numeral.h"
 #include "normalize/rules.h"
 #include "text/utf8.h"
 
@@ -131,27 +132,12 @@ static bool in_headline(const narr_norm *n, size_t i)
     return caps >= 3 && other * 4 <= caps;
 }
 
-/* One decimal place of a roman numeral from s[at]: "IX", "IV", "VIII". */
-static size_t roman_place(const char *s, size_t n, size_t at, char one, char five, char ten)
-{
-    if (at + 1 < n && s[at] == one && ((ten && s[at + 1] == ten) || (five && s[at + 1] == five)))
-        return at + 2;
-    if (five && at < n && s[at] == five)
-        at++;
-    for (int k = 0; k < 3 && at < n && s[at] == one; k++)
-        at++;
-    return at;
-}
-
 /* A valid roman numeral ("XIV", "MIX", "DC"): the roman rule's business,
  * left as written when that rule did not take it. */
 static bool roman(const narr_token *t)
 {
-    size_t at = roman_place(t->s, t->len, 0, 'M', 0, 0);
-    at = roman_place(t->s, t->len, at, 'C', 'D', 'M');
-    at = roman_place(t->s, t->len, at, 'X', 'L', 'C');
-    at = roman_place(t->s, t->len, at, 'I', 'V', 'X');
-    return at == t->len;
+    int64_t v;
+    return narr_parse_roman(t->s, t->len, false, &v);
 }
 
 /* Says the letters one by one: "S N C F". */
@@ -244,28 +230,11 @@ static void say_reading(narr_norm *n, const char *how, const int32_t *l, size_t 
         narr_say(n, how);
 }
 
-/* "4x4" (a vehicle, like "6x6") is "quatre-quatre": the number rule has
- * said the first 4; the x is silent. Other "2x3" are dimensions. */
-static bool vehicle_x(const narr_norm *n, size_t i)
-{
-    const narr_token *a = narr_at(n, i - 1), *b = narr_at(n, i + 1);
-    return i > 0 && narr_is(n, i, "x") && narr_glued(n, i) && narr_glued(n, i + 1) &&
-           a->kind == NARR_TOK_NUMBER && b->kind == NARR_TOK_NUMBER && a->len == 1 &&
-           b->len == 1 && a->s[0] == b->s[0] &&
-           !(narr_glued(n, i + 2) && !narr_is_kind(n, i + 2, NARR_TOK_PUNCT));
-}
-
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
     if (t->kind != NARR_TOK_WORD)
         return 0;
-    if (vehicle_x(n, i)) {
-        narr_say_glue(n);
-        narr_say(n, "-");
-        narr_say_glue(n);
-        return 1;
-    }
     int32_t l[MAX_LETTERS];
     size_t count;
     /* "L'IA" opening a sentence: "l'I A", since eSpeak reads "L'I" as

@@ -33,11 +33,6 @@ static const char *const date_context[] = {
 /* Words after "1/4" that make it a fraction even after "le". */
 static const char *const fraction_next[] = {"de", "du", "des", "d", "finale", "finales"};
 
-/* Plural nouns after "10/12" that make it "ten or twelve": "10/12 ans". */
-static const char *const count_nouns[] = {
-    "ans", "mois", "jours", "semaines", "heures", "minutes", "fois", "enfants", "personnes",
-};
-
 /* Words after which a year range needs no "de": "en 2019-2020",
  * "entre 2019-2021". */
 static const char *const no_de_before[] = {
@@ -208,7 +203,7 @@ static size_t numeric_date(narr_norm *n, size_t i)
     if (sep == '.' && i > 0 && (narr_word_is(n, i - 1, "à") || narr_word_is(n, i - 1, "vers")))
         return 0;
     /* "les 10/12 ans": ages. */
-    if (!context && narr_word_in(n, i + 3, count_nouns, sizeof count_nouns / sizeof count_nouns[0]))
+    if (!context && narr_is_count_noun(n, i + 3))
         return 0;
     say_date(n, d, (int)m, 0, false);
     return 3;

@@ -16,11 +16,6 @@ static const char *const not_a_noun[] = {
     "se", "sont", "sur", "y",    "ne",   "moins", "seulement", "environ",
 };
 
-/* Plural nouns after "3/4" that make it "three or four": "les 3/4 ans". */
-static const char *const count_nouns[] = {
-    "ans", "mois", "jours", "semaines", "heures", "minutes", "fois", "enfants", "personnes",
-};
-
 /* Determiners before "1/2 heure" that replace its "une". */
 static const char *const determiners[] = {
     "un",  "une", "le",  "la", "l",   "ce",  "cet", "cette", "chaque", "mon", "ma",
@@ -137,7 +132,7 @@ static void say_fraction(narr_norm *n, size_t i, int64_t a, int64_t b)
         return;
     }
     /* "les 3/4 ans", "10/12 mois": two guesses, not a fraction. */
-    if (narr_word_in(n, k, count_nouns, sizeof count_nouns / sizeof count_nouns[0]) &&
+    if (narr_is_count_noun(n, k) &&
         next->space_before) {
         narr_say_cardinal(n, a, narr_gender_of(n, k));
         narr_say(n, "à");

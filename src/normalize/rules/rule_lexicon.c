@@ -22,13 +22,7 @@ typedef struct {
 
 static void loaded_lexicons(const narr_norm *n, lexicon_set *set)
 {
-    static const char *const names[] = {"user_lexicon", "config_lexicon", "lexicon"};
-    set->count = 0;
-    for (size_t i = 0; i < 3; i++) {
-        const narr_table *t = narr_norm_table(n, names[i]);
-        if (t)
-            set->table[set->count++] = t;
-    }
+    set->count = narr_norm_lexicons(n, set->table);
 }
 
 static const narr_row *find(const lexicon_set *set, const char *s, size_t len)

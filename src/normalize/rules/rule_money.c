@@ -67,12 +67,7 @@ static const char *plural_of(const narr_row *r)
 static void say_de_currency(narr_norm *n, const narr_row *cur)
 {
     const char *w = plural_of(cur);
-    if (narr_elides(w, strlen(w))) {
-        narr_say(n, "d'");
-        narr_say_glue(n);
-    } else {
-        narr_say(n, "de");
-    }
+    narr_say_de_before(n, w, strlen(w));
     narr_say(n, w);
 }
 

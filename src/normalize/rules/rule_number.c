@@ -3,19 +3,18 @@
  * "3,05" → trois virgule zéro cinq, "21 mesures" → vingt et une mesures,
  * "1 250 000 000 euros" → un milliard deux cent cinquante millions d'euros,
  * "3x plus" → trois fois plus, "4x100 m" → quatre fois cent mètres,
- * "x10" → fois dix. */
+ * "x10" → fois dix, "4x4" → quatre-quatre. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
 
 /* Token i is a lone "x" (or "×") used as "times". */
 static bool is_times(const narr_norm *n, size_t i)
 {
-    const narr_token *t = narr_at(n, i);
-    return t && ((t->kind == NARR_TOK_WORD && t->len == 1 && t->s[0] == 'x') ||
-                 (t->kind != NARR_TOK_WORD && t->kind != NARR_TOK_NUMBER && t->cp == 0xD7));
+    return narr_is(n, i, "x") || narr_is_char(n, i, 0xD7);
 }
 
-/* "4x4", "6x6": a vehicle, left to the acronym rule ("quatre-quatre"). */
+/* "4x4", "6x6": a vehicle, not "quatre fois quatre" (other "2x3" are
+ * dimensions). */
 static bool vehicle(const narr_norm *n, size_t i, size_t x)
 {
     const narr_token *a = narr_at(n, i), *b = narr_at(n, x + 1);
@@ -39,12 +38,22 @@ static size_t apply(narr_norm *n, size_t i)
     if (narr_glued(n, i) && narr_is_kind(n, i - 1, NARR_TOK_WORD))
         n->span_space = true;
     size_t next = i + num.ntok;
+    /* "4x4" said "quatre-quatre" when nothing but punctuation touches it. */
+    bool car = is_times(n, next) && narr_glued(n, next) && vehicle(n, i, next);
+    if (car && !(narr_glued(n, next + 2) && !narr_is_kind(n, next + 2, NARR_TOK_PUNCT))) {
+        narr_say_numeral(n, &num, NARR_MASCULINE);
+        narr_say_glue(n);
+        narr_say(n, "-");
+        narr_say_glue(n);
+        narr_say_cardinal(n, narr_at(n, next + 1)->s[0] - '0', NARR_MASCULINE);
+        return num.ntok + 2;
+    }
     /* "3x plus", "4x100": an x glued after the number is "fois", when
      * nothing but a space or a number follows it ("3xl" is a size). */
     bool times = !num.frac && is_times(n, next) && narr_glued(n, next) &&
                  (!narr_glued(n, next + 1) || narr_is_kind(n, next + 1, NARR_TOK_NUMBER) ||
                   narr_is_kind(n, next + 1, NARR_TOK_PUNCT)) &&
-                 !vehicle(n, i, next) && num.ntok == 1;
+                 !car && num.ntok == 1;
     /* Only "un" agrees ("vingt et une"): look the noun up just then
      * (past 10^18 the last group said as written may end in "un"). */
     bool agrees = !num.frac && ((num.integer % 10 == 1 && num.integer % 100 != 11) || num.groups);

@@ -175,23 +175,12 @@ static bool phone_context(const narr_norm *n, size_t i, bool ahead)
 {
     static const char *const words[] = {"composez", "composer", "appelez", "appeler",
                                         "appelant", "joignable", "joindre", "numéro",
-                                        "téléphone", "tél", "Tél", "contactez", "contacter",
-                                        "SMS", "texto", "écoute", "Allô", "allô"};
-    for (size_t back = 1; back <= 4 && back <= i; back++) {
-        const narr_token *t = narr_at(n, i - back);
-        if (t->kind != NARR_TOK_WORD)
-            continue;
-        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-            if (narr_is(n, i - back, words[k]))
-                return true;
-    }
-    for (size_t k = i + 1; ahead && k <= i + 4 && k < n->ntok; k++) {
-        if (narr_at(n, k)->kind != NARR_TOK_WORD)
-            continue;
-        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-            if (narr_is(n, k, words[w]))
-                return true;
-    }
+                                        "téléphone", "tél", "contactez", "contacter",
+                                        "sms", "texto", "écoute", "allô"};
+    size_t from = i >= 4 ? i - 4 : 0, end = ahead ? i + 5 : i;
+    for (size_t k = from; k < end && k < n->ntok; k++)
+        if (k != i && narr_word_in(n, k, words, sizeof words / sizeof words[0]))
+            return true;
     return false;
 }
 
@@ -234,8 +223,7 @@ static size_t apply(narr_norm *n, size_t i)
     /* "3919", "3114": short service numbers, in pairs, after a phone word
      * or "au 3xxx" (the French service numbers start with 3). */
     if (t->len == 4 && ends_here(n, i + 1) && !narr_is_kind(n, i + 1, NARR_TOK_NUMBER) &&
-        (phone_context(n, i, t->s[0] == '3' && i > 0 &&
-                                 (narr_is(n, i - 1, "le") || narr_is(n, i - 1, "Le"))) ||
+        (phone_context(n, i, t->s[0] == '3' && i > 0 && narr_word_is(n, i - 1, "le")) ||
          (t->s[0] == '3' && i > 0 && narr_is(n, i - 1, "au")))) {
         say_digits(n, t->s, 2);
         pause(n);

@@ -58,12 +58,11 @@ static bool camel(const narr_token *t)
 
 static bool in_lexicon(const narr_norm *n, const narr_token *t)
 {
-    static const char *const names[] = {"user_lexicon", "config_lexicon", "lexicon"};
-    for (size_t k = 0; k < 3; k++) {
-        const narr_table *lex = narr_norm_table(n, names[k]);
-        if (lex && narr_table_find(lex, t->s, t->len))
+    const narr_table *lex[3];
+    size_t count = narr_norm_lexicons(n, lex);
+    for (size_t k = 0; k < count; k++)
+        if (narr_table_find(lex[k], t->s, t->len))
             return true;
-    }
     return false;
 }
 

@@ -26,10 +26,10 @@ static bool small_number(const narr_norm *n, size_t i, size_t max_len, int64_t m
            narr_parse_digits(t->s, t->len, v) && *v <= max;
 }
 
+/* Something glued at j (a word or number) continues the span. */
 static bool touches_word(const narr_norm *n, size_t j)
 {
-    const narr_token *t = narr_at(n, j);
-    return t && !t->space_before && (t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER);
+    return !narr_clean_end(n, j, NULL, NULL);
 }
 
 /* "h" after the hours: "14h", "14 h", "14H30" (capital only when it touches). */
@@ -72,16 +72,10 @@ static bool read_h_form(const narr_norm *n, size_t i, clock_time *c)
 /* Words after which "10:30" is a time ("à 10:30", "entre 9:00 et 12:00"). */
 static bool time_context(const narr_norm *n, size_t i)
 {
-    static const char *const words[] = {"à", "À", "vers", "Vers", "dès", "Dès", "de",
-                                        "De", "entre", "Entre", "et", "avant", "Avant",
-                                        "après", "Après", "depuis", "Depuis", "jusqu",
-                                        "Jusqu", "partir", "puis", "ou"};
-    if (i == 0)
-        return false;
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (narr_is(n, i - 1, words[k]))
-            return true;
-    return false;
+    static const char *const words[] = {"à",      "vers",   "dès",    "de",    "entre",
+                                        "et",     "avant",  "après",  "depuis", "jusqu",
+                                        "partir", "puis",   "ou"};
+    return i > 0 && narr_word_in(n, i - 1, words, sizeof words / sizeof words[0]);
 }
 
 /* "10:30" after a time word, "2:05:30" (with seconds) anywhere. */
@@ -107,21 +101,23 @@ static bool read_colon_form(const narr_norm *n, size_t i, clock_time *c)
     return true;
 }
 
-static void say_count(narr_norm *n, int64_t v, const char *one, const char *many)
+/* "une heure", "deux jours": a count and its noun, plural from two on. */
+static void say_count(narr_norm *n, int64_t v, narr_gender g, const char *one,
+                      const char *many)
 {
-    narr_say_cardinal(n, v, NARR_FEMININE);
+    narr_say_cardinal(n, v, g);
     narr_say(n, v >= 2 ? many : one);
 }
 
 static void say_clock(narr_norm *n, const clock_time *c)
 {
-    say_count(n, c->hours, "heure", "heures");
+    say_count(n, c->hours, NARR_FEMININE, "heure", "heures");
     if (c->minutes_word && (c->minutes > 0 || c->has_seconds))
-        say_count(n, c->minutes, "minute", "minutes");
+        say_count(n, c->minutes, NARR_FEMININE, "minute", "minutes");
     else if (c->minutes > 0)
         narr_say_cardinal(n, c->minutes, NARR_FEMININE);
     if (c->has_seconds)
-        say_count(n, c->seconds, "seconde", "secondes");
+        say_count(n, c->seconds, NARR_FEMININE, "seconde", "secondes");
 }
 
 /* "24h/24", "7j/7", "7 j/7": round the clock, every day. */
@@ -134,8 +130,7 @@ static size_t per_period(narr_norm *n, size_t i)
         !small_number(n, i + 3, 3, 999, &b) || touches_word(n, i + 4))
         return 0;
     narr_gender g = hours ? NARR_FEMININE : NARR_MASCULINE;
-    narr_say_cardinal(n, a, g);
-    narr_say(n, hours ? (a >= 2 ? "heures" : "heure") : (a >= 2 ? "jours" : "jour"));
+    say_count(n, a, g, hours ? "heure" : "jour", hours ? "heures" : "jours");
     narr_say(n, "sur");
     narr_say_cardinal(n, b, g);
     return 4;
@@ -179,8 +174,7 @@ static size_t race_time(narr_norm *n, size_t i)
         /* seconds then hundredths: nothing may follow. */
         if (touches_word(n, k + 1) || prime_at(n, k + 1, &ql))
             return 0;
-        narr_say_cardinal(n, a, NARR_FEMININE);
-        narr_say(n, a >= 2 ? "secondes" : "seconde");
+        say_count(n, a, NARR_FEMININE, "seconde", "secondes");
         narr_say_cardinal(n, b, NARR_MASCULINE);
         return k + 1 - i;
     }
@@ -200,11 +194,11 @@ static size_t race_time(narr_norm *n, size_t i)
     }
     if (touches_word(n, k) || prime_at(n, k, &ql))
         return 0;
-    narr_say_cardinal(n, a, NARR_FEMININE);
-    narr_say(n, a >= 2 ? "minutes" : "minute");
-    narr_say_cardinal(n, b, NARR_FEMININE);
+    say_count(n, a, NARR_FEMININE, "minute", "minutes");
     if (q == 2)
-        narr_say(n, b >= 2 ? "secondes" : "seconde");
+        say_count(n, b, NARR_FEMININE, "seconde", "secondes");
+    else
+        narr_say_cardinal(n, b, NARR_FEMININE);
     if (hundredths)
         narr_say_cardinal(n, c, NARR_MASCULINE);
     return k - i;

@@ -103,12 +103,7 @@ static void say_unit(narr_norm *n, const unit_match *u, bool plural, bool of)
 {
     if (of) {
         const char *w = u->row->field[2][0] ? u->row->field[2] : u->row->field[1];
-        if (narr_elides(w, strlen(w))) {
-            narr_say(n, "d'");
-            narr_say_glue(n);
-        } else {
-            narr_say(n, "de");
-        }
+        narr_say_de_before(n, w, strlen(w));
     }
     say_field(n, u->row, plural);
     if (u->per && u->per_hundred) {

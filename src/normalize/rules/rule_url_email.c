@@ -101,18 +101,18 @@ static bool has_vowel(const narr_token *t)
  * is or capitalized ("google" → the entry for "Google"). */
 static const narr_row *lexicon_row(const narr_norm *n, const narr_token *t)
 {
-    static const char *const lexicons[] = {"user_lexicon", "config_lexicon", "lexicon"};
     char cap[64];
     if (t->len >= sizeof cap)
         return NULL;
     memcpy(cap, t->s, t->len);
     if (cap[0] >= 'a' && cap[0] <= 'z')
         cap[0] = (char)(cap[0] - 'a' + 'A');
-    for (size_t k = 0; k < sizeof lexicons / sizeof lexicons[0]; k++) {
-        const narr_table *lex = narr_norm_table(n, lexicons[k]);
-        const narr_row *r = lex ? narr_table_find(lex, t->s, t->len) : NULL;
-        if (!r && lex)
-            r = narr_table_find(lex, cap, t->len);
+    const narr_table *lex[3];
+    size_t count = narr_norm_lexicons(n, lex);
+    for (size_t k = 0; k < count; k++) {
+        const narr_row *r = narr_table_find(lex[k], t->s, t->len);
+        if (!r)
+            r = narr_table_find(lex[k], cap, t->len);
         if (r && r->field[1][0])
             return r;
     }
