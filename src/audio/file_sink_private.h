@@ -12,7 +12,7 @@
 #include "export/chapters.h"
 #include "export/pending.h"
 #include "export/transcript.h"
-#include "text/buf.h"
+#include "base/buf.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
 #ifndef NARR_ID3_H
 #define NARR_ID3_H
 
-#include "text/buf.h"
+#include "base/buf.h"
 #include <stdint.h>
 
 typedef struct {

@@ -11,7 +11,7 @@
 #define NARR_SINK_H
 
 #include "narrateur.h"
-#include "text/buf.h"
+#include "base/buf.h"
 #include <stdint.h>
 
 typedef struct narr_sink narr_sink;

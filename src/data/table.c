@@ -1,7 +1,7 @@
 /* TSV table parsing and lookup. */
 #include "data/table.h"
 #include "data/embedded.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>

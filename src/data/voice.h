@@ -5,7 +5,7 @@
 #ifndef NARR_VOICE_H
 #define NARR_VOICE_H
 
-#include "text/buf.h"
+#include "base/buf.h"
 
 typedef enum {
     NARR_QUOTES_PAUSE,  /* a short pause around the quotation */

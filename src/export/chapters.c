@@ -4,7 +4,7 @@
  * entries) and written by the caller, which then knows why a write failed. */
 #include "export/chapters.h"
 #include "export/transcript.h"
-#include "text/buf.h"
+#include "base/buf.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #define NARR_CHAPTERS_H
 
 #include "narrateur.h"
-#include "text/buf.h"
+#include "base/buf.h"
 
 typedef struct narr_chapters narr_chapters;
 

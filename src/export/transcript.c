@@ -2,7 +2,7 @@
  * printed from integer milliseconds, so the output does not depend on the
  * C locale's decimal point. */
 #include "export/transcript.h"
-#include "text/buf.h"
+#include "base/buf.h"
 
 #include <errno.h>
 #include <math.h>

@@ -8,7 +8,7 @@
 #define NARR_TRANSCRIPT_H
 
 #include "narrateur.h"
-#include "text/buf.h"
+#include "base/buf.h"
 
 typedef enum {
     NARR_TRANSCRIPT_VTT,

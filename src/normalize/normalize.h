@@ -7,7 +7,7 @@
 #define NARR_NORMALIZE_H
 
 #include "data/table.h"
-#include "text/buf.h"
+#include "base/buf.h"
 
 typedef struct narr_normalizer narr_normalizer;
 

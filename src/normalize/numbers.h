@@ -4,7 +4,7 @@
 #ifndef NARR_NUMBERS_H
 #define NARR_NUMBERS_H
 
-#include "text/buf.h"
+#include "base/buf.h"
 #include <stdbool.h>
 #include <stdint.h>
 

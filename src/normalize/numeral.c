@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 static bool sign_at(const narr_norm *n, size_t i, bool *negative)
 {

@@ -9,7 +9,7 @@
 #include "data/table.h"
 #include "normalize/numbers.h"
 #include "normalize/token.h"
-#include "text/buf.h"
+#include "base/buf.h"
 
 typedef struct narr_norm narr_norm;
 

@@ -1,7 +1,7 @@
 /* token: sentence → tokens (words, numbers, single characters). */
 #include "normalize/token.h"
-#include "text/buf.h"
-#include "text/utf8.h"
+#include "base/buf.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 #include <unicode/uchar.h>

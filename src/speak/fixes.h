@@ -6,7 +6,7 @@
 #define NARR_FIXES_H
 
 #include "data/table.h"
-#include "text/buf.h"
+#include "base/buf.h"
 
 /* Appends s[0..n) to out with every table key replaced where it is a
  * whole word, or, for a key ending in '*' (a stem: "rythm*" → "ritm*"),

@@ -1,6 +1,6 @@
 /* speak: eSpeak NG wrapper (synchronous mode, one instance per process). */
 #include "speak/speaker.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <espeak-ng/espeak_ng.h>
 #include <fcntl.h>

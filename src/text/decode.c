@@ -2,7 +2,7 @@
  * conversion (UTF-16, a declared legacy charset) is streamed through an
  * ICU converter pair into the same line buffer as plain UTF-8 input. */
 #include "text/decode.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <errno.h>
 #include <poll.h>

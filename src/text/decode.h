@@ -11,7 +11,7 @@
 #ifndef NARR_DECODE_H
 #define NARR_DECODE_H
 
-#include "text/buf.h"
+#include "base/buf.h"
 #include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
 #include "data/table.h"
 #include "text/html.h"
 #include "text/markdown.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>

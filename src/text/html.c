@@ -5,7 +5,7 @@
  * chosen (html_article.c), flattened into blocks (html_blocks.c), and the
  * blocks are handed out one by one, long paragraphs in pieces. */
 #include "text/html_private.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <libxml/HTMLparser.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * article's <h1>, og:title, the page's <h1>, or <title> without the site's
  * name ("Le titre | Le Journal" → "Le titre"). */
 #include "text/html_private.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 

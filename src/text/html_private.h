@@ -7,7 +7,7 @@
 #define NARR_HTML_PRIVATE_H
 
 #include "data/table.h"
-#include "text/buf.h"
+#include "base/buf.h"
 #include "text/html.h"
 
 #include <libxml/tree.h>

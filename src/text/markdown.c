@@ -6,7 +6,7 @@
  * paired as CommonMark does ("**a** * b" → "a * b"). */
 #include "text/markdown.h"
 #include "text/sentences.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <libxml/HTMLparser.h>
 #include <stdlib.h>

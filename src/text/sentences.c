@@ -3,7 +3,7 @@
  * may close one; an initial closes one only before a word that usually
  * starts a sentence ("la ligne A. Les rames" → two sentences). */
 #include "text/sentences.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

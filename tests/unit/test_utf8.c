@@ -1,6 +1,6 @@
 /* UTF-8 helpers: validation, NFC, Windows-1252, classes and case. */
 #include "../check.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 int main(void)
 {

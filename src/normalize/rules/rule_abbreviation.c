@@ -6,7 +6,7 @@
  * and "nos 3 enfants" stay as they are. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

@@ -6,7 +6,7 @@
  * capitals ("LA FRANCE GAGNE") the words are words, not acronyms. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

@@ -5,7 +5,7 @@
  * un; "les 80s" → les eighties (assets/decades.tsv). Years are cardinals. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

@@ -5,7 +5,7 @@
  * Dates ("26/11") are taken earlier by rule_date. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

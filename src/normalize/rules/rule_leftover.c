@@ -6,7 +6,7 @@
  * Hidalgo a dit. Footnote markers ([1], [12], [a]) and a cut in a
  * quotation ([…]) vanish too. */
 #include "normalize/rules.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

@@ -7,7 +7,7 @@
  * survives elision ("d'Airbus": the apostrophe ends the previous token)
  * and a plural s ("les iPhones"). */
 #include "normalize/rules.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 typedef enum { SUF_NONE, SUF_ER, SUF_RE, SUF_E, SUF_ND } suffix_kind;
 

@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 /* The uppercase roman numeral at token i, its value in *v. */
 static bool roman_at(const narr_norm *n, size_t i, int64_t *v)

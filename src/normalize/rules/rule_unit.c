@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 /* Units longer than this many touching tokens do not exist ("µg/m³" is 4). */
 #define MAX_UNIT_TOKENS 5

@@ -1,5 +1,5 @@
 /* Growable NUL-terminated byte buffer. */
-#include "text/buf.h"
+#include "base/buf.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* UTF-8 helpers over ICU: validation, NFC, classes, case, Windows-1252. */
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
