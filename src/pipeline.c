@@ -25,6 +25,7 @@
 struct narr_pipeline {
     narr_config cfg;
     narr_voice voice;
+    narr_tables *tables;
     narr_normalizer *normalizer;
     narr_speaker *speaker;
     narr_sink *sink;
@@ -52,7 +53,7 @@ static narr_status fail(narr_pipeline *p, narr_status st, const char *msg)
 
 /* The user's lexicons: $XDG_CONFIG_HOME/narrateur/lexique.tsv (or
  * ~/.config/...) when it exists, and --lexicon, which wins. */
-static narr_status load_lexicons(narr_pipeline *p, const char *lexicon, char *msg,
+static narr_status load_lexicons(narr_tables *tables, const char *lexicon, char *msg,
                                  size_t msg_size)
 {
     char path[4096];
@@ -62,9 +63,9 @@ static narr_status load_lexicons(narr_pipeline *p, const char *lexicon, char *ms
                         : -1;
     narr_status st = NARR_OK;
     if (n > 0 && (size_t)n < sizeof path && access(path, F_OK) == 0)
-        st = narr_normalizer_add_lexicon(p->normalizer, "config_lexicon", path, msg, msg_size);
+        st = narr_tables_load_lexicon(tables, NARR_TABLE_CONFIG_LEXICON, path, msg, msg_size);
     if (st == NARR_OK && lexicon)
-        st = narr_normalizer_add_lexicon(p->normalizer, "user_lexicon", lexicon, msg, msg_size);
+        st = narr_tables_load_lexicon(tables, NARR_TABLE_USER_LEXICON, lexicon, msg, msg_size);
     return st;
 }
 
@@ -88,9 +89,11 @@ narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
     char msg[1024] = "";
     *err = narr_voice_load(cfg->voice ? cfg->voice : "fr", &p->voice, msg, sizeof msg);
     if (*err == NARR_OK)
-        p->normalizer = narr_normalizer_new(p->voice.number_locale, err, msg, sizeof msg);
+        p->tables = narr_tables_new(err, msg, sizeof msg);
     if (*err == NARR_OK)
-        *err = load_lexicons(p, cfg->lexicon, msg, sizeof msg);
+        *err = load_lexicons(p->tables, cfg->lexicon, msg, sizeof msg);
+    if (*err == NARR_OK)
+        p->normalizer = narr_normalizer_new(p->voice.number_locale, p->tables, err, msg, sizeof msg);
     if (*err == NARR_OK) {
         narr_quote_style style = p->voice.quotes;
         if (cfg->quotes && !narr_quote_style_named(cfg->quotes, &style)) {
@@ -101,8 +104,8 @@ narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
         narr_normalizer_keep_quotes(p->normalizer, true);
     }
     if (*err == NARR_OK) {
-        p->abbreviations = narr_normalizer_table(p->normalizer, "abbreviations");
-        p->fixes = narr_normalizer_table(p->normalizer, "espeak_fixes");
+        p->abbreviations = narr_tables_get(p->tables, NARR_TABLE_ABBREVIATIONS);
+        p->fixes = narr_tables_get(p->tables, NARR_TABLE_ESPEAK_FIXES);
         if (cfg->print != NARR_PRINT_TEXT)
             p->speaker = narr_speaker_new(&p->voice, cfg->rate, err, msg, sizeof msg);
     }
@@ -126,6 +129,7 @@ void narr_pipeline_free(narr_pipeline *p)
     narr_sink_free(p->sink);
     narr_speaker_free(p->speaker);
     narr_normalizer_free(p->normalizer);
+    narr_tables_free(p->tables);
     narr_buf_deinit(&p->carry);
     narr_buf_deinit(&p->spoken);
     narr_buf_deinit(&p->fixed);
@@ -367,7 +371,7 @@ narr_status narr_pipeline_read(narr_pipeline *p, const char *path)
     /* The reader for --input-format, or for what the name and the first
      * bytes say (text, Markdown, HTML). */
     narr_status st = dec ? narr_document_open(dec, p->cfg.input_format, use_stdin ? NULL : path,
-                                              &doc, msg, sizeof msg)
+                                              p->tables, &doc, msg, sizeof msg)
                          : NARR_E_NOMEM;
     if (st != NARR_OK)
         fail(p, st, msg);

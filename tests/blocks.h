@@ -17,11 +17,13 @@ static inline narr_status read_blocks(narr_input_format format, const char *name
 {
     FILE *f = fmemopen((void *)in, n, "rb");
     narr_decoder *d = narr_decoder_new(f, name);
-    narr_document *doc = format == NARR_INPUT_HTML       ? narr_document_new_html(d)
-                         : format == NARR_INPUT_MARKDOWN ? narr_document_new_markdown(d)
-                                                         : narr_document_new_text(d);
-    narr_block b;
     narr_status st;
+    char msg[256];
+    narr_tables *tables = narr_tables_new(&st, msg, sizeof msg);
+    narr_document *doc = format == NARR_INPUT_HTML       ? narr_document_new_html(d, tables)
+                         : format == NARR_INPUT_MARKDOWN ? narr_document_new_markdown(d, tables)
+                                                         : narr_document_new_text(d, tables);
+    narr_block b;
     narr_buf_clear(out);
     while ((st = narr_document_next(doc, &b)) == NARR_OK) {
         narr_buf_append_str(out, narr_block_kind_name(b.kind));
@@ -35,6 +37,7 @@ static inline narr_status read_blocks(narr_input_format format, const char *name
                  st != NARR_E_EMPTY ? narr_document_errmsg(doc) : w ? w : "");
     }
     narr_document_free(doc);
+    narr_tables_free(tables);
     narr_decoder_free(d);
     fclose(f);
     return st;

@@ -26,7 +26,8 @@ int main(int argc, char **argv)
     }
     narr_status st;
     char msg[512];
-    narr_normalizer *nz = narr_normalizer_new(locale, &st, msg, sizeof msg);
+    narr_tables *tables = narr_tables_new(&st, msg, sizeof msg);
+    narr_normalizer *nz = tables ? narr_normalizer_new(locale, tables, &st, msg, sizeof msg) : NULL;
     if (!nz) {
         fprintf(stderr, "%s\n", msg);
         return 2;
@@ -63,6 +64,7 @@ int main(int argc, char **argv)
     fclose(f);
     narr_buf_deinit(&out);
     narr_normalizer_free(nz);
+    narr_tables_free(tables);
     printf("%d passed, %d failed\n", passed, failed);
     if (passed + failed == 0)
         return 77; /* an empty table is skipped, not passed */

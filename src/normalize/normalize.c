@@ -1,6 +1,5 @@
 /* normalize: tokenizes a sentence and runs the rules over it. */
 #include "normalize/normalize.h"
-#include "data/embedded.h"
 #include "normalize/rules.h"
 
 #include <errno.h>
@@ -16,23 +15,9 @@ static narr_status seal_phonemes(narr_buf *out, size_t start);
 static const narr_rule *const all_rules[] = {NARR_RULES(RULE_ENTRY)};
 #undef RULE_ENTRY
 
-typedef struct {
-    const char *name;
-    narr_table *table;
-} named_table;
-
-#define NAME_CACHE 64
-
 struct narr_normalizer {
     narr_numbers *numbers;
-    named_table *tables;
-    size_t ntables;
-    /* Rules ask for tables by name at every token: remember the answer
-     * for each name pointer (rules pass string literals). */
-    struct {
-        const char *name;
-        const narr_table *table;
-    } cache[NAME_CACHE];
+    const narr_tables *tables; /* borrowed */
     narr_tokens tokens;
     bool keep_quotes;
     int quote_depth; /* quotation marks open, across the block's sentences */
@@ -43,15 +28,12 @@ void narr_normalizer_free(narr_normalizer *nz)
     if (!nz)
         return;
     narr_numbers_free(nz->numbers);
-    for (size_t i = 0; i < nz->ntables; i++)
-        narr_table_free(nz->tables[i].table);
-    free(nz->tables);
     narr_tokens_deinit(&nz->tokens);
     free(nz);
 }
 
-narr_normalizer *narr_normalizer_new(const char *number_locale, narr_status *err,
-                                     char *msg, size_t msg_size)
+narr_normalizer *narr_normalizer_new(const char *number_locale, const narr_tables *tables,
+                                     narr_status *err, char *msg, size_t msg_size)
 {
     narr_normalizer *nz = calloc(1, sizeof *nz);
     if (!nz) {
@@ -59,86 +41,17 @@ narr_normalizer *narr_normalizer_new(const char *number_locale, narr_status *err
         snprintf(msg, msg_size, "out of memory");
         return NULL;
     }
+    nz->tables = tables;
     narr_tokens_init(&nz->tokens);
     nz->numbers = narr_numbers_new(number_locale, err);
     if (!nz->numbers) {
         snprintf(msg, msg_size, "ICU has no French number spelling for locale '%s'",
                  number_locale);
-        goto fail;
-    }
-    size_t count = 0;
-    while (narr_asset_table[count].name)
-        count++;
-    /* Room for the user's lexicons too (narr_normalizer_add_lexicon). */
-    nz->tables = calloc(count + NARR_LEXICON_SLOTS, sizeof *nz->tables);
-    if (!nz->tables) {
-        *err = NARR_E_NOMEM;
-        goto fail;
-    }
-    for (size_t i = 0; i < count; i++) {
-        nz->tables[i].name = narr_asset_table[i].name;
-        nz->tables[i].table = narr_table_from_asset(nz->tables[i].name, 1, err, msg, msg_size);
-        if (!nz->tables[i].table)
-            goto fail;
-        nz->ntables++;
+        narr_normalizer_free(nz);
+        return NULL;
     }
     *err = NARR_OK;
     return nz;
-fail:
-    narr_normalizer_free(nz);
-    return NULL;
-}
-
-narr_status narr_normalizer_add_lexicon(narr_normalizer *nz, const char *slot,
-                                        const char *path, char *msg, size_t msg_size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(msg, msg_size, "%s: cannot open lexicon: %s", path, strerror(errno));
-        return NARR_E_IO;
-    }
-    narr_buf text;
-    narr_buf_init(&text);
-    char chunk[8192];
-    size_t got;
-    narr_status st = NARR_OK;
-    while (st == NARR_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        st = text.len + got > NARR_LEXICON_MAX ? NARR_E_DATA : narr_buf_append(&text, chunk, got);
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed || st != NARR_OK) {
-        snprintf(msg, msg_size, "%s: %s", path,
-                 failed ? "cannot read lexicon" : "lexicon too large (16 MB at most)");
-        narr_buf_deinit(&text);
-        return failed ? NARR_E_IO : st;
-    }
-    narr_table *t = narr_table_parse(narr_buf_str(&text), text.len, path, 2, &st, msg, msg_size);
-    narr_buf_deinit(&text);
-    if (!t)
-        return st;
-    /* Every entry needs a spoken form; phonemes must be closed. */
-    for (size_t i = 0; i < narr_table_count(t); i++) {
-        const narr_row *row = narr_table_row(t, i);
-        const char *say = row->field[1];
-        bool open = strncmp(say, "[[", 2) == 0;
-        if (!say[0] || (open && !strstr(say, "]]"))) {
-            snprintf(msg, msg_size, "%s:%d: '%s' needs a respelling or [[phonemes]] "
-                     "after a tab", path, row->line, row->field[0]);
-            narr_table_free(t);
-            return NARR_E_DATA;
-        }
-    }
-    memset(nz->cache, 0, sizeof nz->cache);
-    for (size_t i = 0; i < nz->ntables; i++) {
-        if (strcmp(nz->tables[i].name, slot) == 0) {
-            narr_table_free(nz->tables[i].table);
-            nz->tables[i].table = t;
-            return NARR_OK;
-        }
-    }
-    nz->tables[nz->ntables].name = slot;
-    nz->tables[nz->ntables++].table = t;
-    return NARR_OK;
 }
 
 void narr_normalizer_keep_quotes(narr_normalizer *nz, bool keep)
@@ -148,27 +61,6 @@ void narr_normalizer_keep_quotes(narr_normalizer *nz, bool keep)
 }
 
 void narr_normalizer_end_block(narr_normalizer *nz) { nz->quote_depth = 0; }
-
-const narr_table *narr_normalizer_table(narr_normalizer *nz, const char *name)
-{
-    /* Open addressing on the name's address: one probe in the usual case. */
-    size_t slot = ((uintptr_t)name >> 3) % NAME_CACHE;
-    for (size_t probe = 0; probe < NAME_CACHE; probe++, slot = (slot + 1) % NAME_CACHE) {
-        if (nz->cache[slot].name == name)
-            return nz->cache[slot].table;
-        if (!nz->cache[slot].name)
-            break;
-    }
-    const narr_table *found = NULL;
-    for (size_t i = 0; i < nz->ntables && !found; i++)
-        if (strcmp(nz->tables[i].name, name) == 0)
-            found = nz->tables[i].table;
-    if (!nz->cache[slot].name) {
-        nz->cache[slot].name = name;
-        nz->cache[slot].table = found;
-    }
-    return found;
-}
 
 /* Runs rules[0..nrules) over the sentence; a token no rule takes is said
  * as written. */
@@ -232,17 +124,18 @@ bool narr_is(const narr_norm *n, size_t i, const char *text)
     return t && t->len == strlen(text) && memcmp(t->s, text, t->len) == 0;
 }
 
-const narr_table *narr_norm_table(const narr_norm *n, const char *name)
+const narr_table *narr_norm_table(const narr_norm *n, narr_table_id id)
 {
-    return narr_normalizer_table(n->nz, name);
+    return narr_tables_get(n->nz->tables, id);
 }
 
 size_t narr_norm_lexicons(const narr_norm *n, const narr_table *lex[3])
 {
-    static const char *const names[] = {"user_lexicon", "config_lexicon", "lexicon"};
+    static const narr_table_id order[] = {NARR_TABLE_USER_LEXICON, NARR_TABLE_CONFIG_LEXICON,
+                                          NARR_TABLE_LEXICON};
     size_t count = 0;
     for (size_t i = 0; i < 3; i++) {
-        const narr_table *t = narr_norm_table(n, names[i]);
+        const narr_table *t = narr_norm_table(n, order[i]);
         if (t)
             lex[count++] = t;
     }

@@ -6,32 +6,22 @@
 #ifndef NARR_NORMALIZE_H
 #define NARR_NORMALIZE_H
 
-#include "data/table.h"
+#include "data/tables.h"
 #include "base/buf.h"
 
 typedef struct narr_normalizer narr_normalizer;
 
-/* number_locale: ICU locale for number words ("fr", "fr_BE", "fr_CH").
- * Owned: narr_normalizer_free. NULL with *err and a message on failure. */
-narr_normalizer *narr_normalizer_new(const char *number_locale, narr_status *err,
-                                     char *msg, size_t msg_size);
+/* number_locale: ICU locale for number words ("fr", "fr_BE", "fr_CH");
+ * tables: borrowed, must outlive the normalizer. Owned:
+ * narr_normalizer_free. NULL with *err and a message on failure. */
+narr_normalizer *narr_normalizer_new(const char *number_locale, const narr_tables *tables,
+                                     narr_status *err, char *msg, size_t msg_size);
 void narr_normalizer_free(narr_normalizer *nz);
 
 /* Appends the spoken form of s[0..n) (one sentence, clean NFC UTF-8) to
  * out. NARR_OK or NARR_E_NOMEM. */
 narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n,
                                     narr_buf *out);
-
-#define NARR_LEXICON_SLOTS 2
-#define NARR_LEXICON_MAX (16 * 1024 * 1024)
-
-/* Loads a user pronunciation lexicon (same TSV format as
- * assets/lexicon.tsv) into slot "user_lexicon" (--lexicon) or
- * "config_lexicon" ($XDG_CONFIG_HOME/narrateur/lexique.tsv); both win over
- * the built-in one, user_lexicon first. NARR_E_IO, or NARR_E_DATA with
- * "FILE:LINE: what is wrong" in msg. */
-narr_status narr_normalizer_add_lexicon(narr_normalizer *nz, const char *slot,
-                                        const char *path, char *msg, size_t msg_size);
 
 /* With keep on, the outermost quotation of each block is kept in the
  * output as « … » (inner quotes and every other kind of mark vanish), so
@@ -46,8 +36,5 @@ void narr_normalizer_end_block(narr_normalizer *nz);
  * dans un nouvel onglet)", footnote markers): the transcript's text. */
 narr_status narr_normalize_written(narr_normalizer *nz, const char *s, size_t n,
                                    narr_buf *out);
-
-/* A built-in table by name ("abbreviations", ...), or NULL. Borrowed. */
-const narr_table *narr_normalizer_table(narr_normalizer *nz, const char *name);
 
 #endif

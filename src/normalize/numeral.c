@@ -211,7 +211,7 @@ static int feminine_word(const narr_table *fem, const narr_token *t)
 narr_gender narr_gender_of(const narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
-    const narr_table *fem = narr_norm_table(n, "feminine_nouns");
+    const narr_table *fem = narr_norm_table(n, NARR_TABLE_FEMININE_NOUNS);
     if (!t || t->kind != NARR_TOK_WORD || !fem)
         return NARR_MASCULINE;
     int f = feminine_word(fem, t);

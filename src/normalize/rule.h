@@ -6,7 +6,7 @@
 #ifndef NARR_RULE_H
 #define NARR_RULE_H
 
-#include "data/table.h"
+#include "data/tables.h"
 #include "normalize/numbers.h"
 #include "normalize/token.h"
 #include "base/buf.h"
@@ -87,8 +87,8 @@ void narr_say_token(narr_norm *n, size_t i);
 /* Glues what comes next to what was said, with no space ("l'" + "I A"). */
 void narr_say_glue(narr_norm *n);
 
-/* A built-in table ("units", "abbreviations", ...); NULL if absent. */
-const narr_table *narr_norm_table(const narr_norm *n, const char *name);
+/* A table (NARR_TABLE_UNITS, ...); NULL if absent (a lexicon slot). */
+const narr_table *narr_norm_table(const narr_norm *n, narr_table_id id);
 /* The pronunciation lexicons loaded, in the order they win (--lexicon,
  * the config one, assets/lexicon.tsv) into lex; returns how many. */
 size_t narr_norm_lexicons(const narr_norm *n, const narr_table *lex[3]);

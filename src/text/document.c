@@ -4,7 +4,7 @@
  * "Publicité", "© AFP") whatever the format. */
 #include "text/document.h"
 #include "text/sentences.h"
-#include "data/table.h"
+#include "data/tables.h"
 #include "text/html.h"
 #include "text/markdown.h"
 #include "base/utf8.h"
@@ -27,16 +27,13 @@ typedef struct {
     size_t count;
 } leftovers;
 
-static narr_status leftovers_load(leftovers *l, char *msg, size_t msg_size)
+static narr_status leftovers_load(leftovers *l, const narr_table *t)
 {
     narr_buf_init(&l->keys);
     l->at = NULL;
     l->first = NULL;
     l->count = 0;
     narr_status st = NARR_OK;
-    narr_table *t = narr_table_from_asset("web_leftovers", 1, &st, msg, msg_size);
-    if (!t)
-        return st;
     size_t rows = narr_table_count(t);
     if (rows && (!(l->at = malloc(rows * sizeof *l->at)) ||
                  !(l->first = malloc(rows * sizeof *l->first))))
@@ -55,7 +52,6 @@ static narr_status leftovers_load(leftovers *l, char *msg, size_t msg_size)
         const char *key = l->keys.data + l->at[r];
         l->first[r] = *key ? narr_uc_to_lower(narr_utf8_next(key, strlen(key), &i)) : 0;
     }
-    narr_table_free(t);
     return st;
 }
 
@@ -302,7 +298,8 @@ struct narr_document {
 };
 
 static narr_document *document_new(narr_decoder *dec, narr_input_format format,
-                                   narr_status *err, char *msg, size_t msg_size)
+                                   const narr_tables *tables, narr_status *err, char *msg,
+                                   size_t msg_size)
 {
     narr_document *doc = calloc(1, sizeof *doc);
     if (!doc) {
@@ -316,10 +313,11 @@ static narr_document *document_new(narr_decoder *dec, narr_input_format format,
     narr_buf_init(&doc->text.current);
     doc->text.dec = dec;
     doc->text.left = &doc->left;
-    *err = leftovers_load(&doc->left, msg, msg_size);
+    *err = leftovers_load(&doc->left, narr_tables_get(tables, NARR_TABLE_WEB_LEFTOVERS));
     if (*err == NARR_OK && format == NARR_INPUT_MARKDOWN && !(doc->markdown = narr_markdown_new(dec)))
         *err = NARR_E_NOMEM;
-    if (*err == NARR_OK && format == NARR_INPUT_HTML && !(doc->html = narr_html_new(dec)))
+    if (*err == NARR_OK && format == NARR_INPUT_HTML &&
+        !(doc->html = narr_html_new(dec, narr_tables_get(tables, NARR_TABLE_HTML_BOILERPLATE))))
         *err = NARR_E_NOMEM;
     if (*err == NARR_E_NOMEM)
         snprintf(msg, msg_size, "out of memory");
@@ -343,30 +341,30 @@ void narr_document_free(narr_document *doc)
     free(doc);
 }
 
-narr_document *narr_document_new_text(narr_decoder *dec)
+narr_document *narr_document_new_text(narr_decoder *dec, const narr_tables *tables)
 {
     narr_status st;
     char msg[256];
-    return document_new(dec, NARR_INPUT_TEXT, &st, msg, sizeof msg);
+    return document_new(dec, NARR_INPUT_TEXT, tables, &st, msg, sizeof msg);
 }
 
-narr_document *narr_document_new_markdown(narr_decoder *dec)
+narr_document *narr_document_new_markdown(narr_decoder *dec, const narr_tables *tables)
 {
     narr_status st;
     char msg[256];
-    return document_new(dec, NARR_INPUT_MARKDOWN, &st, msg, sizeof msg);
+    return document_new(dec, NARR_INPUT_MARKDOWN, tables, &st, msg, sizeof msg);
 }
 
-narr_document *narr_document_new_html(narr_decoder *dec)
+narr_document *narr_document_new_html(narr_decoder *dec, const narr_tables *tables)
 {
     narr_status st;
     char msg[256];
-    return document_new(dec, NARR_INPUT_HTML, &st, msg, sizeof msg);
+    return document_new(dec, NARR_INPUT_HTML, tables, &st, msg, sizeof msg);
 }
 
 narr_status narr_document_open(narr_decoder *dec, narr_input_format format,
-                               const char *path, narr_document **doc, char *msg,
-                               size_t msg_size)
+                               const char *path, const narr_tables *tables,
+                               narr_document **doc, char *msg, size_t msg_size)
 {
     *doc = NULL;
     narr_status st = NARR_OK;
@@ -379,7 +377,7 @@ narr_status narr_document_open(narr_decoder *dec, narr_input_format format,
         }
         format = narr_input_format_guess(path, head, n);
     }
-    *doc = document_new(dec, format, &st, msg, msg_size);
+    *doc = document_new(dec, format, tables, &st, msg, msg_size);
     return st;
 }
 

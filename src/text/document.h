@@ -14,6 +14,7 @@
 #define NARR_DOCUMENT_H
 
 #include "narrateur.h"
+#include "data/tables.h"
 #include "text/decode.h"
 
 #define NARR_BLOCK_MAX (16 * 1024)
@@ -38,15 +39,16 @@ typedef struct narr_document narr_document;
 
 /* The reader for format over dec (borrowed); NARR_INPUT_AUTO guesses it
  * from path's extension and the first bytes (narr_input_format_guess).
+ * tables (borrowed) gives the web leftovers and HTML furniture words.
  * On failure *doc is NULL, the status is returned and msg says why. */
 narr_status narr_document_open(narr_decoder *dec, narr_input_format format,
-                               const char *path, narr_document **doc, char *msg,
-                               size_t msg_size);
+                               const char *path, const narr_tables *tables,
+                               narr_document **doc, char *msg, size_t msg_size);
 
 /* Shorthands for one format; NULL when out of memory. Owned. */
-narr_document *narr_document_new_text(narr_decoder *dec);
-narr_document *narr_document_new_markdown(narr_decoder *dec);
-narr_document *narr_document_new_html(narr_decoder *dec);
+narr_document *narr_document_new_text(narr_decoder *dec, const narr_tables *tables);
+narr_document *narr_document_new_markdown(narr_decoder *dec, const narr_tables *tables);
+narr_document *narr_document_new_html(narr_decoder *dec, const narr_tables *tables);
 void narr_document_free(narr_document *doc);
 
 /* The next block; NARR_E_EMPTY at the end, or an error. */

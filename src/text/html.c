@@ -17,12 +17,13 @@
     (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
      HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
 
-narr_html *narr_html_new(narr_decoder *dec)
+narr_html *narr_html_new(narr_decoder *dec, const narr_table *boilerplate)
 {
     narr_html *h = calloc(1, sizeof *h);
     if (!h)
         return NULL;
     h->dec = dec;
+    h->boilerplate = boilerplate;
     narr_buf_init(&h->text);
     narr_buf_init(&h->current);
     return h;
@@ -32,7 +33,6 @@ void narr_html_free(narr_html *h)
 {
     if (!h)
         return;
-    narr_table_free(h->boilerplate);
     narr_buf_deinit(&h->text);
     narr_buf_deinit(&h->current);
     free(h->blocks);
@@ -398,12 +398,6 @@ static narr_status load(narr_html *h)
 {
     h->loaded = true;
     narr_status st = NARR_OK;
-    char msg[512];
-    h->boilerplate = narr_table_from_asset("html_boilerplate", 1, &st, msg, sizeof msg);
-    if (!h->boilerplate) {
-        snprintf(h->errmsg, sizeof h->errmsg, "%s", msg);
-        return st;
-    }
     apply_charset(h);
     xmlDoc *doc = parse_page(h, &st);
     if (doc) {

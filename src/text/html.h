@@ -13,6 +13,7 @@
 #ifndef NARR_HTML_H
 #define NARR_HTML_H
 
+#include "data/table.h"
 #include "text/document.h"
 
 /* Limits past which a page is refused (with a message), keeping the
@@ -24,8 +25,9 @@
 typedef struct narr_html narr_html;
 
 /* A reader over dec (borrowed); the page is read at the first
- * narr_html_next. NULL when out of memory. */
-narr_html *narr_html_new(narr_decoder *dec);
+ * narr_html_next. boilerplate: assets/html_boilerplate.tsv (borrowed; may
+ * be NULL). NULL when out of memory. */
+narr_html *narr_html_new(narr_decoder *dec, const narr_table *boilerplate);
 void narr_html_free(narr_html *h);
 
 /* The next block; NARR_E_EMPTY at the end, or an error whose message is

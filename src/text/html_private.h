@@ -20,7 +20,7 @@ typedef struct {
 
 struct narr_html {
     narr_decoder *dec;
-    narr_table *boilerplate;
+    const narr_table *boilerplate; /* borrowed */
     bool loaded;
     narr_buf text;          /* every block's text, one after the other */
     narr_html_stored *blocks;

@@ -71,13 +71,16 @@ int main(void)
     narr_decoder *d = narr_decoder_new(f, "standard input");
     narr_document *doc;
     char msg[256];
-    CHECK(narr_document_open(d, NARR_INPUT_AUTO, NULL, &doc, msg, sizeof msg) == NARR_OK);
+    narr_status st;
+    narr_tables *tables = narr_tables_new(&st, msg, sizeof msg);
+    CHECK(narr_document_open(d, NARR_INPUT_AUTO, NULL, tables, &doc, msg, sizeof msg) == NARR_OK);
     CHECK(narr_document_format(doc) == NARR_INPUT_HTML);
     narr_block b;
     CHECK(narr_document_next(doc, &b) == NARR_OK && b.kind == NARR_BLOCK_TITLE);
     CHECK(narr_document_next(doc, &b) == NARR_OK && b.kind == NARR_BLOCK_PARAGRAPH);
     CHECK(narr_document_next(doc, &b) == NARR_E_EMPTY);
     narr_document_free(doc);
+    narr_tables_free(tables);
     narr_decoder_free(d);
     fclose(f);
 

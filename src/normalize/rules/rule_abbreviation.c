@@ -158,7 +158,7 @@ static bool add_token(char *key, size_t *len, const narr_token *t, bool spaced)
 
 static size_t apply(narr_norm *n, size_t i)
 {
-    const narr_table *table = narr_norm_table(n, "abbreviations");
+    const narr_table *table = narr_norm_table(n, NARR_TABLE_ABBREVIATIONS);
     const narr_token *first = narr_at(n, i);
     if (!table || first->kind != NARR_TOK_WORD)
         return 0;

@@ -171,7 +171,7 @@ static bool unknown_pronounceable(const narr_norm *n, size_t i)
     size_t count = caps_letters(t);
     if (count == 0 || count > MAX_LETTERS)
         return false;
-    const narr_table *table = narr_norm_table(n, "acronyms");
+    const narr_table *table = narr_norm_table(n, NARR_TABLE_ACRONYMS);
     if (table && narr_table_find(table, t->s, t->len))
         return false;
     size_t k = 0;
@@ -203,7 +203,7 @@ static const char *reading(const narr_norm *n, size_t i, int32_t *l, size_t *cou
     size_t k = 0;
     for (size_t c = 0; c < *count; c++)
         l[c] = narr_utf8_next(t->s, t->len, &k);
-    const narr_table *table = narr_norm_table(n, "acronyms");
+    const narr_table *table = narr_norm_table(n, NARR_TABLE_ACRONYMS);
     const narr_row *row = table ? narr_table_find(table, t->s, t->len) : NULL;
     if (row)
         return row->field[1][0] ? row->field[1] : "spell";

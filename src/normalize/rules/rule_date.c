@@ -316,7 +316,7 @@ static size_t english_decade(narr_norm *n, size_t i)
         s++;
     if (!narr_is(n, s, "s") || !narr_glued(n, s) || !ends_cleanly(n, s + 1))
         return 0;
-    const narr_table *decades = narr_norm_table(n, "decades");
+    const narr_table *decades = narr_norm_table(n, NARR_TABLE_DECADES);
     const narr_row *row = decades ? narr_table_find(decades, t->s, t->len) : NULL;
     if (!row)
         return 0;

@@ -33,7 +33,7 @@ static bool is_block(const narr_row *row)
  * rows only where a sentence starts. */
 static const narr_row *find(const narr_norm *n, size_t i, bool at_start, size_t *bytes)
 {
-    const narr_table *t = narr_norm_table(n, "web_leftovers");
+    const narr_table *t = narr_norm_table(n, NARR_TABLE_WEB_LEFTOVERS);
     if (!t)
         return NULL;
     const narr_token *tok = narr_at(n, i);

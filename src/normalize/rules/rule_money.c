@@ -77,7 +77,7 @@ static size_t per_unit(narr_norm *n, size_t j)
     if (!narr_is_char(n, j, '/') || !narr_glued(n, j) || !narr_glued(n, j + 1) ||
         !narr_is_kind(n, j + 1, NARR_TOK_WORD))
         return 0;
-    const narr_table *units = narr_norm_table(n, "units");
+    const narr_table *units = narr_norm_table(n, NARR_TABLE_UNITS);
     const narr_token *w = narr_at(n, j + 1);
     const narr_row *u = NULL;
     size_t used = 0;
@@ -119,7 +119,7 @@ static bool counts_something(const narr_norm *n, size_t j)
                                 narr_is_kind(n, j + 1, NARR_TOK_NUMBER));
     if (t->kind != NARR_TOK_WORD)
         return true;
-    const narr_table *units = narr_norm_table(n, "units");
+    const narr_table *units = narr_norm_table(n, NARR_TABLE_UNITS);
     char last = t->s[t->len - 1];
     return last == 's' || last == 'x' || (units && narr_table_find(units, t->s, t->len)) ||
            narr_gender_of(n, j) == NARR_FEMININE;
@@ -284,7 +284,7 @@ static size_t apply(narr_norm *n, size_t i)
                  (narr_is_kind(n, i + 1, NARR_TOK_NUMBER) || narr_glued(n, i + 1)));
     if (!number && !sign)
         return 0;
-    const narr_table *t = narr_norm_table(n, "currencies");
+    const narr_table *t = narr_norm_table(n, NARR_TABLE_CURRENCIES);
     if (!t)
         return 0;
     if (number)

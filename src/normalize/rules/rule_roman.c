@@ -39,7 +39,7 @@ static bool only_ivx(const narr_token *t)
  * glued by a hyphen in street names ("lycée Henri-IV"). */
 static const narr_row *context_row(const narr_norm *n, size_t i)
 {
-    const narr_table *ctx = narr_norm_table(n, "roman_context");
+    const narr_table *ctx = narr_norm_table(n, NARR_TABLE_ROMAN_CONTEXT);
     if (!ctx || i == 0)
         return NULL;
     size_t p = i - 1;

@@ -117,7 +117,7 @@ static size_t apply(narr_norm *n, size_t i)
     /* Ordinary punctuation is the quote rule's: no lookup for it. */
     if (t->cp < 0x80 && strchr(".,;:!?'()\"-[]/", (int)t->cp))
         return 0;
-    const narr_table *symbols = narr_norm_table(n, "symbols");
+    const narr_table *symbols = narr_norm_table(n, NARR_TABLE_SYMBOLS);
     if (!symbols)
         return 0;
     /* "§§": a doubled sign has a row of its own. */

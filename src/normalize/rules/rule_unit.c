@@ -174,7 +174,7 @@ static size_t after_range(narr_norm *n, size_t i)
     if (link->kind == NARR_TOK_WORD && !narr_is(n, i - 2, "à") && !narr_is(n, i - 2, "et") &&
         !narr_is(n, i - 2, "ou"))
         return 0;
-    const narr_table *units = narr_norm_table(n, "units");
+    const narr_table *units = narr_norm_table(n, NARR_TABLE_UNITS);
     unit_match u;
     if (!units || !match_unit(n, units, i, &u) || !ends_here(n, i + u.ntok))
         return 0;
@@ -214,7 +214,7 @@ static size_t apply(narr_norm *n, size_t i)
     const narr_token *next = narr_at(n, j);
     if (!next || next->kind == NARR_TOK_NUMBER)
         return 0;
-    const narr_table *units = narr_norm_table(n, "units");
+    const narr_table *units = narr_norm_table(n, NARR_TABLE_UNITS);
     if (!units)
         return 0;
     unit_match u;

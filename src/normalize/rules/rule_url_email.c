@@ -59,7 +59,7 @@ static size_t read_name(const narr_norm *n, size_t j, bool first, size_t *labels
 
 static const narr_row *domain_row(const narr_norm *n, const narr_token *t)
 {
-    const narr_table *d = narr_norm_table(n, "domains");
+    const narr_table *d = narr_norm_table(n, NARR_TABLE_DOMAINS);
     if (!d || t->kind != NARR_TOK_WORD)
         return NULL;
     const narr_row *r = narr_table_find(d, t->s, t->len);

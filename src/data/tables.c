@@ -1,0 +1,99 @@
+/* tables: every data table parsed once, in one place. */
+#include "data/tables.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct narr_tables {
+    narr_table *table[NARR_TABLE_COUNT];
+};
+
+#define NARR_TABLE_NAME(id, name) name,
+static const char *const builtin_names[] = {NARR_BUILTIN_TABLES(NARR_TABLE_NAME)};
+#undef NARR_TABLE_NAME
+
+void narr_tables_free(narr_tables *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < NARR_TABLE_COUNT; i++)
+        narr_table_free(t->table[i]);
+    free(t);
+}
+
+narr_tables *narr_tables_new(narr_status *err, char *msg, size_t msg_size)
+{
+    narr_tables *t = calloc(1, sizeof *t);
+    if (!t) {
+        *err = NARR_E_NOMEM;
+        snprintf(msg, msg_size, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof builtin_names / sizeof builtin_names[0]; i++) {
+        t->table[i] = narr_table_from_asset(builtin_names[i], 1, err, msg, msg_size);
+        if (!t->table[i]) {
+            narr_tables_free(t);
+            return NULL;
+        }
+    }
+    *err = NARR_OK;
+    return t;
+}
+
+/* The whole file in text; NARR_E_IO or NARR_E_DATA (too large) with msg. */
+static narr_status read_lexicon(const char *path, narr_buf *text, char *msg, size_t msg_size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(msg, msg_size, "%s: cannot open lexicon: %s", path, strerror(errno));
+        return NARR_E_IO;
+    }
+    char chunk[8192];
+    size_t got;
+    narr_status st = NARR_OK;
+    while (st == NARR_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        st = text->len + got > NARR_LEXICON_MAX ? NARR_E_DATA : narr_buf_append(text, chunk, got);
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed)
+        st = NARR_E_IO;
+    if (st != NARR_OK)
+        snprintf(msg, msg_size, "%s: %s", path,
+                 failed ? "cannot read lexicon" : "lexicon too large (16 MB at most)");
+    return st;
+}
+
+narr_status narr_tables_load_lexicon(narr_tables *t, narr_table_id slot, const char *path,
+                                     char *msg, size_t msg_size)
+{
+    narr_buf text;
+    narr_buf_init(&text);
+    narr_status st = read_lexicon(path, &text, msg, msg_size);
+    narr_table *lex = NULL;
+    if (st == NARR_OK)
+        lex = narr_table_parse(narr_buf_str(&text), text.len, path, 2, &st, msg, msg_size);
+    narr_buf_deinit(&text);
+    if (!lex)
+        return st;
+    /* Every entry needs a spoken form; phonemes must be closed. */
+    for (size_t i = 0; i < narr_table_count(lex); i++) {
+        const narr_row *row = narr_table_row(lex, i);
+        const char *say = row->field[1];
+        bool open = strncmp(say, "[[", 2) == 0;
+        if (!say[0] || (open && !strstr(say, "]]"))) {
+            snprintf(msg, msg_size, "%s:%d: '%s' needs a respelling or [[phonemes]] "
+                     "after a tab", path, row->line, row->field[0]);
+            narr_table_free(lex);
+            return NARR_E_DATA;
+        }
+    }
+    narr_table_free(t->table[slot]);
+    t->table[slot] = lex;
+    return NARR_OK;
+}
+
+const narr_table *narr_tables_get(const narr_tables *t, narr_table_id id)
+{
+    return t && id < NARR_TABLE_COUNT ? t->table[id] : NULL;
+}
