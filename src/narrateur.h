@@ -1,13 +1,45 @@
-/* narrateur — reads French articles aloud.
- * The public API: status codes and the narration pipeline (text in,
- * normalized text, phonemes, a speaker or an audio file out). */
+/* libnarrateur — reads French articles aloud like a radio newsreader.
+ *
+ * This header is the whole public API; the narrateur program uses nothing
+ * else. An engine (voice, tables, normalizer, eSpeak NG) is made once from
+ * narr_engine_options; each narration reads inputs through it to one
+ * output: the audio device, an audio file, the caller's callback (PCM
+ * blocks and events), or printed text or phonemes.
+ *
+ * Conventions:
+ * - Handles are opaque. Who makes a handle frees it (the _free functions
+ *   take NULL). Strings passed in are copied or only read during the call,
+ *   unless said otherwise; strings returned are borrowed from the handle
+ *   and valid until the next call on it.
+ * - Every function that can fail returns a narr_status (or NULL with one
+ *   through an out-parameter) and leaves a message in words, naming the
+ *   file and what to do: narr_engine_errmsg / narr_narration_errmsg, or
+ *   the msg buffer of a constructor.
+ * - eSpeak NG allows one synthesizer per process: at most one engine may
+ *   exist at a time; a second narr_engine_new fails with NARR_E_BUSY.
+ *   Run several engines in several processes.
+ * - An engine and its narrations are used from one thread, except for
+ *   narr_narration_pause / _seek / _skip / _stop, which may be called from
+ *   any thread (a key reader, a D-Bus handler, a signal-handling thread).
+ * - No global state is visible to the caller. */
 #ifndef NARRATEUR_H
 #define NARRATEUR_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(NARR_BUILDING_LIBRARY) && defined(__GNUC__)
+#define NARR_API __attribute__((visibility("default")))
+#else
+#define NARR_API
+#endif
 
 typedef enum {
     NARR_OK = 0,
@@ -20,21 +52,32 @@ typedef enum {
     NARR_E_SYNTH = -7,    /* eSpeak NG failed */
     NARR_E_AUDIO = -8,    /* the audio device failed */
     NARR_E_NODEVICE = -9, /* no audio output device */
-    NARR_E_ARG = -10,     /* a bad argument */
-    NARR_E_VOICE = -11,   /* unknown voice */
-    NARR_E_INTERRUPTED = -12, /* stopped by the caller (a signal) */
+    NARR_E_ARG = -10,     /* a bad argument or option (a usage error) */
+    NARR_E_VOICE = -11,   /* unknown or unavailable voice */
+    NARR_E_INTERRUPTED = -12, /* stopped by the caller (narr_narration_stop, a signal) */
+    NARR_E_BUSY = -13,    /* an engine already exists in this process */
 } narr_status;
 
 /* A static English sentence for a status code; never NULL. */
-const char *narr_strerror(narr_status st);
+NARR_API const char *narr_strerror(narr_status st);
 
+/* "0.2.0": the library's version. */
+NARR_API const char *narr_version(void);
+
+/* ---- enumerations shared by the options ---------------------------- */
+
+/* How a quotation is read. DEFAULT: the voice preset's choice. */
 typedef enum {
-    NARR_PRINT_NONE = 0,  /* speak or write audio */
-    NARR_PRINT_TEXT,      /* print the normalized text, one sentence a line */
-    NARR_PRINT_PHONEMES,  /* print eSpeak NG phoneme mnemonics */
-} narr_print_mode;
+    NARR_QUOTES_DEFAULT = 0,
+    NARR_QUOTES_PAUSE,  /* a short pause around the quotation */
+    NARR_QUOTES_SPOKEN, /* "je cite … fin de citation" around a citation */
+    NARR_QUOTES_VOICE,  /* read with another pitch */
+} narr_quote_style;
 
-/* What the input is; AUTO looks at the file name's extension (.html,
+/* "pause", "spoken", "voice" → *style; false for any other name. */
+NARR_API bool narr_quote_style_named(const char *name, narr_quote_style *style);
+
+/* What an input is; AUTO looks at the file name's extension (.html,
  * .htm, .xhtml; .md, .markdown), then at the content. */
 typedef enum {
     NARR_INPUT_AUTO = 0,
@@ -43,7 +86,10 @@ typedef enum {
     NARR_INPUT_HTML,
 } narr_input_format;
 
-/* Audio file formats for -o; AUTO takes it from the file name's extension
+/* "text", "markdown", "html" → the format; AUTO for anything else. */
+NARR_API narr_input_format narr_input_format_named(const char *name);
+
+/* Audio file formats; AUTO takes it from the file name's extension
  * (.wav .flac .ogg .opus .mp3). */
 typedef enum {
     NARR_AUDIO_AUTO = 0,
@@ -55,12 +101,79 @@ typedef enum {
 } narr_audio_format;
 
 /* "wav", "flac", "ogg", "opus", "mp3" (any case) → the format; AUTO if none. */
-narr_audio_format narr_audio_format_named(const char *name);
+NARR_API narr_audio_format narr_audio_format_named(const char *name);
 /* The format a path's extension names; AUTO if none. */
-narr_audio_format narr_audio_format_of(const char *path);
-/* NULL when rate (Hz) suits the format, else why not ("Opus takes 8000,
- * 12000, 16000, 24000 or 48000 Hz"). Static string. */
-const char *narr_audio_rate_problem(narr_audio_format format, int rate);
+NARR_API narr_audio_format narr_audio_format_of(const char *path);
+
+/* ---- the engine ----------------------------------------------------- */
+
+typedef struct {
+    const char *voice;        /* preset name or path to an .ini; NULL = "fr" */
+    int rate;                 /* words per minute, 80-450; 0 = the preset's */
+    narr_quote_style quotes;  /* DEFAULT = the preset's */
+    const char *lexicon;      /* the user's pronunciation lexicon (TSV) or NULL */
+    bool no_config_lexicon;   /* skip $XDG_CONFIG_HOME/narrateur/lexique.tsv */
+    const char *number_locale; /* "fr", "fr_BE", "fr_CH"; NULL = the preset's */
+} narr_engine_options;
+
+typedef struct narr_engine narr_engine;
+
+/* Loads the voice, the tables and the lexicons, and starts eSpeak NG.
+ * Returns an owned handle (narr_engine_free) or NULL with *st set and the
+ * reason in msg: NARR_E_VOICE, NARR_E_DATA ("FILE:LINE: ..."), NARR_E_IO,
+ * NARR_E_ARG, NARR_E_SYNTH, NARR_E_BUSY (another engine exists). */
+NARR_API narr_engine *narr_engine_new(const narr_engine_options *opts, narr_status *st,
+                                      char *msg, size_t msg_size);
+NARR_API void narr_engine_free(narr_engine *e);
+
+/* The message of the engine's last failure ("" if none). */
+NARR_API const char *narr_engine_errmsg(const narr_engine *e);
+
+/* The sample rate (Hz) of the PCM the engine makes: eSpeak NG's, for the
+ * voice in use (22 050 for its own voices, 16 000 for MBROLA ones). */
+NARR_API int narr_engine_sample_rate(const narr_engine *e);
+
+/* The preset's name and the speaking rate in force (words per minute). */
+NARR_API const char *narr_engine_voice_name(const narr_engine *e);
+NARR_API int narr_engine_rate(const narr_engine *e);
+
+/* Changes the speaking rate from the next sentence on (80-450 wpm);
+ * NARR_E_ARG outside. Safe from any thread. */
+NARR_API narr_status narr_engine_set_rate(narr_engine *e, int wpm);
+
+/* What a newsreader would say for text[0..len) (UTF-8, one or more
+ * sentences of plain text), as text (phonemes false) or eSpeak NG
+ * phoneme mnemonics (phonemes true), one sentence a line. Returns a
+ * malloc'ed NUL-terminated string that the caller frees with free(), or
+ * NULL with *st set (NARR_E_BAD_UTF8, NARR_E_EMPTY, ...). */
+NARR_API char *narr_engine_normalize(narr_engine *e, const char *text, size_t len,
+                                     bool phonemes, narr_status *st);
+
+/* ---- listings ------------------------------------------------------- */
+
+/* Calls fn for each built-in voice preset: its name, description, whether
+ * its voice is installed, and if not, the Debian packages that bring it
+ * ("" when available). Returns NARR_OK or what fn returned first. */
+typedef narr_status (*narr_voice_fn)(void *user, const char *name, const char *description,
+                                     bool available, const char *packages);
+NARR_API narr_status narr_list_voices(narr_voice_fn fn, void *user);
+
+/* Calls fn for each audio output device (its index, name, and whether it
+ * is the default). NARR_E_NODEVICE when there is none, NARR_E_AUDIO when
+ * the audio system cannot start. */
+typedef narr_status (*narr_device_fn)(void *user, int index, const char *name,
+                                      bool is_default);
+NARR_API narr_status narr_list_devices(narr_device_fn fn, void *user);
+
+/* ---- a narration ---------------------------------------------------- */
+
+typedef enum {
+    NARR_OUTPUT_DEVICE = 0, /* the audio device (PortAudio) */
+    NARR_OUTPUT_FILE,       /* an audio file (libsndfile), with side files */
+    NARR_OUTPUT_CALLBACK,   /* PCM blocks and events to on_event only */
+    NARR_OUTPUT_TEXT,       /* the spoken text, a sentence a line, to print_to */
+    NARR_OUTPUT_PHONEMES,   /* eSpeak NG phoneme mnemonics, to print_to */
+} narr_output_kind;
 
 /* How an audio file is made (all optional: zero means the default). */
 typedef struct {
@@ -69,7 +182,7 @@ typedef struct {
     int bitrate;              /* kbit/s, constant (MP3, Opus); 0 = variable */
     int quality;              /* 1..10 (10 best) for MP3, Ogg, Opus; 0 = default */
     bool no_loudness;         /* keep eSpeak's level */
-    double loudness;          /* LUFS target; 0 = -16 (none for WAV) */
+    double loudness;          /* LUFS target, -40..-5; 0 = -16 (none for WAV) */
     const char *artist;       /* NULL = "narrateur" */
     const char *album, *date, *comment; /* date NULL = today (YYYY-MM-DD) */
     const char *cover;        /* JPEG or PNG for the MP3 tag */
@@ -77,6 +190,42 @@ typedef struct {
     const char *chapters;     /* Podcasting 2.0 JSON chapters file */
     const char *transcript;   /* .vtt or .srt transcript file */
 } narr_audio_options;
+
+/* The kinds of a block of the article. */
+typedef enum {
+    NARR_BLOCK_TITLE,
+    NARR_BLOCK_HEADING,
+    NARR_BLOCK_PARAGRAPH,
+    NARR_BLOCK_QUOTE,
+    NARR_BLOCK_ITEM,
+} narr_block_kind;
+
+typedef enum {
+    NARR_EVENT_SENTENCE, /* a sentence starts (its audio follows) */
+    NARR_EVENT_HEADING,  /* the title or a heading starts (before its sentences) */
+    NARR_EVENT_PCM,      /* a block of samples */
+    NARR_EVENT_END,      /* the input was read to its end */
+} narr_event_kind;
+
+typedef struct {
+    narr_event_kind kind;
+    long sentence;          /* SENTENCE: its index in the input, from 0 */
+    long paragraph;         /* SENTENCE, HEADING: the block's index, from 0 */
+    narr_block_kind block;  /* SENTENCE, HEADING: the kind of block it is in */
+    const char *text;       /* SENTENCE: as written (web leftovers removed);
+                               HEADING: the heading; borrowed for the call */
+    size_t len;
+    const char *spoken;     /* SENTENCE: as said (normalized); borrowed */
+    size_t spoken_len;
+    const int16_t *pcm;     /* PCM: mono 16-bit samples at the engine's rate */
+    size_t frames;
+    double seconds;         /* where in the input's audio this happens */
+} narr_event;
+
+/* Return NARR_OK to go on; anything else stops the narration with that
+ * status (NARR_E_INTERRUPTED to stop quietly). Called on the thread that
+ * runs narr_narration_read. */
+typedef narr_status (*narr_event_fn)(void *user, const narr_event *ev);
 
 /* Where a file output is, for a progress display. */
 typedef struct {
@@ -90,53 +239,92 @@ typedef struct {
 typedef void (*narr_progress_fn)(void *user, const narr_progress *progress);
 
 typedef struct {
-    const char *voice;       /* preset name or path to an .ini; NULL = "fr" */
-    int rate;                /* words per minute; 0 = the preset's */
-    narr_print_mode print;   /* when not NONE, no audio is produced */
-    FILE *print_to;          /* where printing goes (stdout if NULL) */
-    const char *output;      /* audio file path; NULL = audio device */
-    const char *device;      /* device name or index; NULL = default */
-    narr_input_format input_format; /* AUTO (0) = guess it for each file */
-    const char *lexicon;     /* user pronunciation lexicon (TSV) or NULL */
-    const char *quotes;      /* "pause", "spoken", "voice"; NULL = the preset's */
-    narr_audio_options audio; /* for a file output */
-    narr_progress_fn progress; /* called as the work goes (file output); NULL = none */
+    narr_output_kind kind;
+    const char *path;          /* FILE: the audio file */
+    const char *device;        /* DEVICE: name or index; NULL = default */
+    FILE *print_to;            /* TEXT, PHONEMES: NULL = stdout */
+    narr_audio_options audio;  /* FILE */
+    narr_input_format input_format; /* AUTO = guess it for each input */
+    narr_event_fn on_event;    /* any kind: events (PCM too); NULL = none */
+    void *user;
+    narr_progress_fn progress; /* FILE: as the work goes; NULL = none */
     void *progress_user;
     /* When it turns non-zero (a signal handler sets it), the work stops
      * soon with NARR_E_INTERRUPTED and nothing is published. NULL = never. */
     volatile sig_atomic_t *interrupted;
-} narr_config;
+} narr_output_options;
 
-typedef struct narr_pipeline narr_pipeline;
+/* NARR_OK when the options make sense together, else NARR_E_ARG and the
+ * reason in msg ("--bitrate applies to MP3 and Opus..."): the one place
+ * options are checked, before any work. engine may be NULL. */
+NARR_API narr_status narr_check_options(const narr_engine_options *engine,
+                                        const narr_output_options *output, char *msg,
+                                        size_t msg_size);
 
-/* Opens the pipeline: loads the voice, starts eSpeak NG and opens the sink.
- * Returns an owned handle (free with narr_pipeline_free) or NULL with *err
- * set; the message for the failure is then written to errmsg. */
-narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
-                                 char *errmsg, size_t errmsg_size);
+typedef struct narr_narration narr_narration;
 
-/* Reads one input (path, or NULL / "-" for stdin) through to the sink,
- * sentence by sentence. NARR_E_IO, NARR_E_BAD_UTF8, NARR_E_BINARY, ... */
-narr_status narr_pipeline_read(narr_pipeline *p, const char *path);
+/* Opens the output (the device, or the file's temporary name). Owned:
+ * narr_narration_free, before the engine. NULL with *st and msg on
+ * failure (NARR_E_ARG, NARR_E_IO, NARR_E_NODEVICE, NARR_E_AUDIO). */
+NARR_API narr_narration *narr_narration_new(narr_engine *e, const narr_output_options *out,
+                                            narr_status *st, char *msg, size_t msg_size);
 
-/* Flushes the sinks and, for a file, publishes it under its final name.
- * After an error, call narr_pipeline_free without finishing: the partial
- * output is removed. */
-narr_status narr_pipeline_finish(narr_pipeline *p);
+/* Reads one input (a path, or NULL or "-" for standard input) through to
+ * the output, sentence by sentence; may be called for several inputs one
+ * after the other (one file output holds them all). NARR_E_IO,
+ * NARR_E_BAD_UTF8, NARR_E_BINARY, NARR_E_EMPTY, NARR_E_INTERRUPTED, ... */
+NARR_API narr_status narr_narration_read(narr_narration *n, const char *path);
 
-/* The last error in words, naming the file and what to do ("" if none).
- * Borrowed, valid until the next call on p. */
-const char *narr_pipeline_errmsg(const narr_pipeline *p);
+/* The same for an input in memory (name is for messages; may be NULL). */
+NARR_API narr_status narr_narration_read_memory(narr_narration *n, const char *data,
+                                                size_t len, const char *name);
 
-/* A warning that is not an error (e.g. "read as Windows-1252"), or NULL.
- * Each warning is returned once. */
-const char *narr_pipeline_take_warning(narr_pipeline *p);
+/* Drains the device, or completes and publishes the file with its side
+ * files (all or none). After an error, free without finishing: a file's
+ * partial output is removed. */
+NARR_API narr_status narr_narration_finish(narr_narration *n);
+NARR_API void narr_narration_free(narr_narration *n);
 
-/* Seconds of audio produced so far (for a file: intro and outro included
- * once finished). */
-double narr_pipeline_audio_seconds(narr_pipeline *p);
+/* The message of the last failure ("" if none), and a warning that is not
+ * an error ("read as Windows-1252"), each returned once, or NULL. */
+NARR_API const char *narr_narration_errmsg(const narr_narration *n);
+NARR_API const char *narr_narration_take_warning(narr_narration *n);
 
-/* Frees p; an unfinished file output is removed. NULL is a no-op. */
-void narr_pipeline_free(narr_pipeline *p);
+/* The article's title (first title block seen, "" before), and seconds of
+ * audio made so far (a file's intro and outro included once finished). */
+NARR_API const char *narr_narration_title(const narr_narration *n);
+NARR_API double narr_narration_seconds(const narr_narration *n);
+
+/* Control, from any thread. Pause holds the narration in its next PCM
+ * block (nothing is lost: the rest of the block follows on resume). */
+NARR_API void narr_narration_pause(narr_narration *n, bool paused);
+NARR_API bool narr_narration_paused(const narr_narration *n);
+
+/* Go to sentence index (from 0) of the current input: the sentence being
+ * spoken stops within one PCM block. A sentence past the end of the input
+ * ends it. Sentences long past (over NARR_HISTORY_BYTES of text before the
+ * current one) are forgotten: seeking there goes to the oldest kept. */
+NARR_API void narr_narration_seek(narr_narration *n, long sentence);
+#define NARR_HISTORY_BYTES (8 * 1024 * 1024)
+
+typedef enum {
+    NARR_UNIT_SENTENCE,
+    NARR_UNIT_PARAGRAPH, /* a block: paragraph, heading, quotation, item */
+} narr_unit;
+
+/* Skips delta units forward (> 0) or back (< 0) from the one being
+ * spoken; back by 0 restarts the current one. */
+NARR_API void narr_narration_skip(narr_narration *n, narr_unit unit, int delta);
+
+/* Stops the current input: narr_narration_read returns NARR_E_INTERRUPTED
+ * soon. */
+NARR_API void narr_narration_stop(narr_narration *n);
+
+/* The index of the sentence being spoken (-1 before the first). */
+NARR_API long narr_narration_sentence(const narr_narration *n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

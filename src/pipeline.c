@@ -1,182 +1,283 @@
-/* The pipeline: input → decode → document → sentences → normalize →
- * speak → sink, one sentence at a time, so the first sentence is heard
- * before the rest is read and memory does not grow with the input. */
-#include "narrateur.h"
+/* pipeline: one narration. input → decode → document → sentences →
+ * normalize → speak → the output (device, file, the caller's callback,
+ * printed text), one sentence at a time, so the first sentence is heard
+ * before the rest is read. Every output is a consumer of the same events
+ * (sentence, heading, PCM, end). The sentences read so far are kept (up
+ * to NARR_HISTORY_BYTES of text) so that a player can go back; pause,
+ * seek, skip and stop are requests that the narrating thread takes at
+ * the next PCM block. */
+#include "engine.h"
 #include "audio/sink.h"
-#include "data/voice.h"
-#include "normalize/normalize.h"
 #include "speak/fixes.h"
 #include "speak/quotes.h"
-#include "speak/speaker.h"
 #include "text/document.h"
 #include "text/sentences.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
+#include <time.h>
 
 /* The voice quote style: a quotation is read this much higher, with a
  * short pause at each quotation mark. */
 #define QUOTE_PITCH_RISE 18
 #define QUOTE_PAUSE_MS 150
+/* How often a paused narration looks at a signal flag. */
+#define PAUSE_POLL_MS 50
 
-struct narr_pipeline {
-    narr_config cfg;
-    narr_voice voice;
-    narr_tables *tables;
-    narr_normalizer *normalizer;
-    narr_speaker *speaker;
-    narr_sink *sink;
-    const narr_table *abbreviations;
-    narr_buf carry;     /* an unfinished sentence from a block that continues */
-    narr_buf spoken;    /* the normalized sentence */
-    narr_buf rendered;  /* the same, quotations in the voice's style */
-    narr_buf fixed;     /* the same, respelled for eSpeak's slips */
-    narr_quotes quotes; /* the quote style and whether a quotation is open */
-    const narr_table *fixes;
-    narr_buf line;      /* what --print writes */
-    long sentences;     /* sentences read so far, over all inputs */
-    FILE *in;           /* the input being read, for progress */
-    long long in_size;  /* its size, -1 when unknown */
+/* A sentence read from the input, its text in the history buffer. */
+typedef struct {
+    size_t at, len;       /* the sentence as written */
+    size_t head_at, head_len; /* the block's text when it opens a title or heading */
+    long paragraph;       /* the block's index in the input */
+    narr_block_kind kind;
+    int pause_ms;         /* the silence after it */
+    bool opens_heading;   /* first sentence of a title or heading block */
+} sentence_rec;
+
+/* A request from another thread, taken at the next PCM block. */
+typedef enum { REQ_NONE, REQ_SEEK, REQ_SKIP_SENTENCE, REQ_SKIP_PARAGRAPH } request_kind;
+
+struct narr_narration {
+    narr_engine *e;
+    narr_output_options out;
+    narr_sink *sink;          /* device or file; NULL for the other kinds */
+    const narr_table *abbreviations, *fixes; /* borrowed from the engine */
+    narr_quotes quotes;       /* the quote style and whether a quotation is open */
+
+    /* The input being read. */
+    narr_document *doc;
+    FILE *in;
+    long long in_size;
+    bool input_done;
+    long paragraphs;          /* blocks read so far */
+    narr_buf carry;           /* an unfinished sentence from a block that continues */
+
+    /* The sentences read so far: recs[i] is sentence first + i. */
+    narr_buf history;
+    sentence_rec *recs;
+    size_t nrecs, recs_cap;
+    long first;
+    long current;             /* being spoken; -1 before the first */
+    long frames;              /* of this input, for event times */
+
+    /* Work buffers. */
+    narr_buf spoken, rendered, fixed, line, written;
+
+    /* Control (narr_narration_pause, _seek, _skip, _stop). */
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    bool paused, stopped;
+    request_kind request;
+    long request_value;
+    bool aborted_for_request; /* synthesis was cut to honour a request */
+
+    char title[512];
     char errmsg[1024];
     char warning[1024];
     bool has_warning;
 };
 
-static narr_status fail(narr_pipeline *p, narr_status st, const char *msg)
+static narr_status fail(narr_narration *n, narr_status st, const char *msg)
 {
-    snprintf(p->errmsg, sizeof p->errmsg, "%s", msg);
+    snprintf(n->errmsg, sizeof n->errmsg, "%s", msg);
     return st;
 }
 
-/* The user's lexicons: $XDG_CONFIG_HOME/narrateur/lexique.tsv (or
- * ~/.config/...) when it exists, and --lexicon, which wins. */
-static narr_status load_lexicons(narr_tables *tables, const char *lexicon, char *msg,
-                                 size_t msg_size)
+narr_narration *narr_narration_new(narr_engine *e, const narr_output_options *out,
+                                   narr_status *st, char *msg, size_t msg_size)
 {
-    char path[4096];
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-    int n = xdg && *xdg ? snprintf(path, sizeof path, "%s/narrateur/lexique.tsv", xdg)
-            : home      ? snprintf(path, sizeof path, "%s/.config/narrateur/lexique.tsv", home)
-                        : -1;
-    narr_status st = NARR_OK;
-    if (n > 0 && (size_t)n < sizeof path && access(path, F_OK) == 0)
-        st = narr_tables_load_lexicon(tables, NARR_TABLE_CONFIG_LEXICON, path, msg, msg_size);
-    if (st == NARR_OK && lexicon)
-        st = narr_tables_load_lexicon(tables, NARR_TABLE_USER_LEXICON, lexicon, msg, msg_size);
-    return st;
-}
-
-narr_pipeline *narr_pipeline_new(const narr_config *cfg, narr_status *err,
-                                 char *errmsg, size_t errmsg_size)
-{
-    narr_pipeline *p = calloc(1, sizeof *p);
-    if (!p) {
-        *err = NARR_E_NOMEM;
-        snprintf(errmsg, errmsg_size, "out of memory");
+    *st = narr_check_options(NULL, out, msg, msg_size);
+    if (*st != NARR_OK)
+        return NULL;
+    narr_narration *n = calloc(1, sizeof *n);
+    if (!n) {
+        *st = NARR_E_NOMEM;
+        snprintf(msg, msg_size, "out of memory");
         return NULL;
     }
-    p->cfg = *cfg;
-    if (!p->cfg.print_to)
-        p->cfg.print_to = stdout;
-    narr_buf_init(&p->carry);
-    narr_buf_init(&p->spoken);
-    narr_buf_init(&p->fixed);
-    narr_buf_init(&p->rendered);
-    narr_buf_init(&p->line);
-    char msg[1024] = "";
-    *err = narr_voice_load(cfg->voice ? cfg->voice : "fr", &p->voice, msg, sizeof msg);
-    if (*err == NARR_OK)
-        p->tables = narr_tables_new(err, msg, sizeof msg);
-    if (*err == NARR_OK)
-        *err = load_lexicons(p->tables, cfg->lexicon, msg, sizeof msg);
-    if (*err == NARR_OK)
-        p->normalizer = narr_normalizer_new(p->voice.number_locale, p->tables, err, msg, sizeof msg);
-    if (*err == NARR_OK) {
-        narr_quote_style style = p->voice.quotes;
-        if (cfg->quotes && !narr_quote_style_named(cfg->quotes, &style)) {
-            *err = NARR_E_ARG;
-            snprintf(msg, sizeof msg, "unknown quote style '%s'", cfg->quotes);
-        }
-        narr_quotes_init(&p->quotes, style);
-        narr_normalizer_keep_quotes(p->normalizer, true);
-    }
-    if (*err == NARR_OK) {
-        p->abbreviations = narr_tables_get(p->tables, NARR_TABLE_ABBREVIATIONS);
-        p->fixes = narr_tables_get(p->tables, NARR_TABLE_ESPEAK_FIXES);
-        if (cfg->print != NARR_PRINT_TEXT)
-            p->speaker = narr_speaker_new(&p->voice, cfg->rate, err, msg, sizeof msg);
-    }
-    if (*err == NARR_OK && cfg->print == NARR_PRINT_NONE) {
-        int rate = narr_speaker_rate(p->speaker);
-        p->sink = cfg->output ? narr_sink_open_file(cfg->output, rate, cfg, err, msg, sizeof msg)
-                              : narr_sink_open_device(cfg->device, rate, err, msg, sizeof msg);
-    }
-    if (*err != NARR_OK) {
-        snprintf(errmsg, errmsg_size, "%s", msg);
-        narr_pipeline_free(p);
+    n->e = e;
+    n->out = *out;
+    if (!n->out.print_to)
+        n->out.print_to = stdout;
+    n->abbreviations = narr_tables_get(e->tables, NARR_TABLE_ABBREVIATIONS);
+    n->fixes = narr_tables_get(e->tables, NARR_TABLE_ESPEAK_FIXES);
+    narr_quotes_init(&n->quotes, e->quotes);
+    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->rendered, &n->fixed, &n->line,
+                        &n->written};
+    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
+        narr_buf_init(bufs[i]);
+    pthread_mutex_init(&n->lock, NULL);
+    pthread_cond_init(&n->wake, NULL);
+    n->current = -1;
+    int rate = narr_engine_sample_rate(e);
+    if (out->kind == NARR_OUTPUT_FILE)
+        n->sink = narr_sink_open_file(out->path, rate, &n->out, st, msg, msg_size);
+    else if (out->kind == NARR_OUTPUT_DEVICE)
+        n->sink = narr_sink_open_device(out->device, rate, st, msg, msg_size);
+    if (*st != NARR_OK) {
+        narr_narration_free(n);
         return NULL;
     }
-    return p;
+    return n;
 }
 
-void narr_pipeline_free(narr_pipeline *p)
+void narr_narration_free(narr_narration *n)
 {
-    if (!p)
+    if (!n)
         return;
-    narr_sink_free(p->sink);
-    narr_speaker_free(p->speaker);
-    narr_normalizer_free(p->normalizer);
-    narr_tables_free(p->tables);
-    narr_buf_deinit(&p->carry);
-    narr_buf_deinit(&p->spoken);
-    narr_buf_deinit(&p->fixed);
-    narr_buf_deinit(&p->rendered);
-    narr_buf_deinit(&p->line);
-    free(p);
+    narr_sink_free(n->sink);
+    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->rendered, &n->fixed, &n->line,
+                        &n->written};
+    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
+        narr_buf_deinit(bufs[i]);
+    free(n->recs);
+    pthread_mutex_destroy(&n->lock);
+    pthread_cond_destroy(&n->wake);
+    free(n);
 }
 
-const char *narr_pipeline_errmsg(const narr_pipeline *p) { return p->errmsg; }
+const char *narr_narration_errmsg(const narr_narration *n) { return n->errmsg; }
+const char *narr_narration_title(const narr_narration *n) { return n->title; }
 
-const char *narr_pipeline_take_warning(narr_pipeline *p)
+const char *narr_narration_take_warning(narr_narration *n)
 {
-    if (!p->has_warning)
+    if (!n->has_warning)
         return NULL;
-    p->has_warning = false;
-    return p->warning;
+    n->has_warning = false;
+    return n->warning;
 }
 
-static bool interrupted(narr_pipeline *p)
+double narr_narration_seconds(const narr_narration *n)
 {
-    if (!p->cfg.interrupted || !*p->cfg.interrupted)
-        return false;
-    snprintf(p->errmsg, sizeof p->errmsg, "interrupted; nothing was published");
-    return true;
+    double produced = 0, done = 0;
+    if (n->sink)
+        narr_sink_progress(n->sink, &produced, &done);
+    return produced;
 }
 
-static narr_status to_sink(void *user, const int16_t *pcm, size_t frames)
+/* ---- control, from any thread ---- */
+
+static void request(narr_narration *n, request_kind kind, long value)
 {
-    narr_pipeline *p = user;
-    if (interrupted(p))
-        return NARR_E_INTERRUPTED; /* eSpeak stops synthesizing too */
-    narr_status st = narr_sink_write(p->sink, pcm, frames);
-    if (st != NARR_OK)
-        fail(p, st, narr_sink_errmsg(p->sink));
+    pthread_mutex_lock(&n->lock);
+    n->request = kind;
+    n->request_value = value;
+    pthread_cond_broadcast(&n->wake);
+    pthread_mutex_unlock(&n->lock);
+}
+
+void narr_narration_pause(narr_narration *n, bool paused)
+{
+    pthread_mutex_lock(&n->lock);
+    n->paused = paused;
+    pthread_cond_broadcast(&n->wake);
+    pthread_mutex_unlock(&n->lock);
+}
+
+bool narr_narration_paused(const narr_narration *n)
+{
+    pthread_mutex_lock((pthread_mutex_t *)&n->lock);
+    bool paused = n->paused;
+    pthread_mutex_unlock((pthread_mutex_t *)&n->lock);
+    return paused;
+}
+
+void narr_narration_seek(narr_narration *n, long sentence)
+{
+    request(n, REQ_SEEK, sentence < 0 ? 0 : sentence);
+}
+
+void narr_narration_skip(narr_narration *n, narr_unit unit, int delta)
+{
+    request(n, unit == NARR_UNIT_PARAGRAPH ? REQ_SKIP_PARAGRAPH : REQ_SKIP_SENTENCE, delta);
+}
+
+void narr_narration_stop(narr_narration *n)
+{
+    pthread_mutex_lock(&n->lock);
+    n->stopped = true;
+    pthread_cond_broadcast(&n->wake);
+    pthread_mutex_unlock(&n->lock);
+}
+
+long narr_narration_sentence(const narr_narration *n)
+{
+    pthread_mutex_lock((pthread_mutex_t *)&n->lock);
+    long current = n->current;
+    pthread_mutex_unlock((pthread_mutex_t *)&n->lock);
+    return current;
+}
+
+static bool signalled(const narr_narration *n)
+{
+    return n->out.interrupted && *n->out.interrupted;
+}
+
+/* NARR_OK to go on, or NARR_E_INTERRUPTED (stop, a signal, or a request
+ * to honour: aborted_for_request). Waits here while paused. */
+static narr_status take_control(narr_narration *n)
+{
+    narr_status st = NARR_OK;
+    pthread_mutex_lock(&n->lock);
+    while (n->paused && !n->stopped && n->request == REQ_NONE && !signalled(n)) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += PAUSE_POLL_MS * 1000000L;
+        until.tv_sec += until.tv_nsec / 1000000000L;
+        until.tv_nsec %= 1000000000L;
+        pthread_cond_timedwait(&n->wake, &n->lock, &until);
+    }
+    if (n->stopped || signalled(n)) {
+        snprintf(n->errmsg, sizeof n->errmsg, "interrupted; nothing was published");
+        st = NARR_E_INTERRUPTED;
+    } else if (n->request != REQ_NONE) {
+        n->aborted_for_request = true;
+        st = NARR_E_INTERRUPTED;
+    }
+    pthread_mutex_unlock(&n->lock);
     return st;
 }
 
-static narr_status silence(narr_pipeline *p, int ms)
+/* ---- events: every output consumes them ---- */
+
+static narr_status emit(narr_narration *n, narr_event *ev)
 {
-    static const int16_t zeros[4096];
-    size_t frames = (size_t)ms * (size_t)narr_speaker_rate(p->speaker) / 1000;
+    ev->seconds = (double)n->frames / narr_engine_sample_rate(n->e);
+    if (!n->out.on_event)
+        return NARR_OK;
+    narr_status st = n->out.on_event(n->out.user, ev);
+    if (st != NARR_OK && !*n->errmsg)
+        fail(n, st, st == NARR_E_INTERRUPTED ? "stopped by the caller" : narr_strerror(st));
+    return st;
+}
+
+static narr_status to_output(void *user, const int16_t *pcm, size_t frames)
+{
+    narr_narration *n = user;
+    narr_status st = take_control(n);
+    if (st != NARR_OK)
+        return st; /* eSpeak stops synthesizing too */
+    if (n->sink && (st = narr_sink_write(n->sink, pcm, frames)) != NARR_OK)
+        return fail(n, st, narr_sink_errmsg(n->sink));
+    narr_event ev = {.kind = NARR_EVENT_PCM, .pcm = pcm, .frames = frames};
+    st = emit(n, &ev);
+    n->frames += (long)frames;
+    return st;
+}
+
+static narr_status silence(narr_narration *n, int ms)
+{
+    static const int16_t zeros[2048];
+    size_t frames = (size_t)ms * (size_t)narr_engine_sample_rate(n->e) / 1000;
     while (frames) {
-        size_t n = frames < 4096 ? frames : 4096;
-        narr_status st = to_sink(p, zeros, n);
+        size_t k = frames < 2048 ? frames : 2048;
+        narr_status st = to_output(n, zeros, k);
         if (st != NARR_OK)
             return st;
-        frames -= n;
+        frames -= k;
     }
     return NARR_OK;
 }
@@ -190,242 +291,421 @@ static bool has_letters_or_digits(const char *s, size_t n)
     return false;
 }
 
-static narr_status print_line(narr_pipeline *p, const char *s, size_t n)
+static narr_status print_line(narr_narration *n, const char *s, size_t len)
 {
     /* Flushed a line at a time: a reader on a pipe hears as we go. */
-    if (fwrite(s, 1, n, p->cfg.print_to) != n || fputc('\n', p->cfg.print_to) == EOF ||
-        fflush(p->cfg.print_to) != 0) {
-        snprintf(p->errmsg, sizeof p->errmsg, "cannot write the output: %s", strerror(errno));
-        return NARR_E_IO;
+    FILE *f = n->out.print_to;
+    if (fwrite(s, 1, len, f) == len && fputc('\n', f) != EOF && fflush(f) == 0)
+        return NARR_OK;
+    snprintf(n->errmsg, sizeof n->errmsg, "cannot write the output: %s", strerror(errno));
+    return NARR_E_IO;
+}
+
+/* Tells the progress callback how far the reading and the file are. */
+static void report_progress(narr_narration *n)
+{
+    if (!n->out.progress || !n->sink || !n->in)
+        return;
+    long at = ftell(n->in);
+    narr_progress pr = {.input_read = at >= 0 ? at : -1, .input_size = n->in_size};
+    narr_sink_progress(n->sink, &pr.audio_seconds, &pr.done_seconds);
+    n->out.progress(n->out.progress_user, &pr);
+}
+
+/* ---- speaking one sentence ---- */
+
+/* Speaks text; in the voice quote style, the quotation is read higher,
+ * with a short pause at each mark. */
+static narr_status say(narr_narration *n, const char *text, size_t len, bool phonemes)
+{
+    narr_speaker *sp = n->e->speaker;
+    if (n->quotes.style != NARR_QUOTES_VOICE)
+        return narr_speaker_say(sp, text, len, phonemes, to_output, n);
+    narr_status st = NARR_OK;
+    for (size_t i = 0; i < len && st == NARR_OK;) {
+        bool quoted;
+        size_t seg = narr_quotes_segment(&n->quotes, text + i, len - i, &quoted);
+        if (seg == 2 && (unsigned char)text[i] == 0xC2) {
+            st = silence(n, QUOTE_PAUSE_MS);
+        } else if (has_letters_or_digits(text + i, seg)) {
+            narr_speaker_set_pitch(sp, n->e->voice.pitch + (quoted ? QUOTE_PITCH_RISE : 0));
+            st = narr_speaker_say(sp, text + i, seg, phonemes, to_output, n);
+        }
+        i += seg;
+    }
+    narr_speaker_set_pitch(sp, n->e->voice.pitch);
+    return st;
+}
+
+/* The title or heading that rec opens: a chapter and a HEADING event. */
+static narr_status heading(narr_narration *n, const sentence_rec *rec)
+{
+    const char *text = n->history.data + rec->head_at;
+    if (rec->kind == NARR_BLOCK_TITLE && !n->title[0])
+        snprintf(n->title, sizeof n->title, "%.*s", (int)rec->head_len, text);
+    narr_status st;
+    if (n->sink && (st = narr_sink_chapter(n->sink, text, rec->head_len,
+                                           rec->kind == NARR_BLOCK_TITLE)) != NARR_OK)
+        return fail(n, st, narr_sink_errmsg(n->sink));
+    narr_event ev = {.kind = NARR_EVENT_HEADING, .paragraph = rec->paragraph,
+                     .block = rec->kind, .text = text, .len = rec->head_len};
+    return emit(n, &ev);
+}
+
+/* Speaks (or prints) sentence index, then the pause that follows it. */
+static narr_status sentence(narr_narration *n, long index)
+{
+    const sentence_rec *rec = &n->recs[index - n->first];
+    const char *s = n->history.data + rec->at;
+    narr_status st;
+    if (rec->opens_heading && (st = heading(n, rec)) != NARR_OK)
+        return st;
+    narr_buf_clear(&n->spoken);
+    if ((st = narr_normalize_sentence(n->e->normalizer, s, rec->len, &n->spoken)) != NARR_OK)
+        return fail(n, st, narr_strerror(st));
+    const char *text = narr_buf_str(&n->spoken);
+    size_t len = n->spoken.len;
+    if (!has_letters_or_digits(text, len))
+        return NARR_OK;
+    /* Quotation marks become the voice's quote style. */
+    narr_output_kind kind = n->out.kind;
+    narr_buf_clear(&n->rendered);
+    bool printed = kind == NARR_OUTPUT_TEXT ||
+                   (n->quotes.style == NARR_QUOTES_VOICE && kind == NARR_OUTPUT_PHONEMES);
+    if ((st = narr_quotes_render(&n->quotes, text, len, printed, &n->rendered)) != NARR_OK)
+        return fail(n, st, narr_strerror(st));
+    text = narr_buf_str(&n->rendered);
+    len = n->rendered.len;
+    /* The sentence as written, less its web leftovers: cues and events. */
+    narr_buf_clear(&n->written);
+    if ((st = narr_normalize_written(n->e->normalizer, s, rec->len, &n->written)) != NARR_OK)
+        return fail(n, st, narr_strerror(st));
+    narr_event ev = {.kind = NARR_EVENT_SENTENCE, .sentence = index,
+                     .paragraph = rec->paragraph, .block = rec->kind,
+                     .text = narr_buf_str(&n->written), .len = n->written.len,
+                     .spoken = text, .spoken_len = len};
+    if ((st = emit(n, &ev)) != NARR_OK)
+        return st;
+    if (kind == NARR_OUTPUT_TEXT)
+        return print_line(n, text, len);
+    /* What eSpeak is given: the text with its known slips respelled. */
+    narr_buf_clear(&n->fixed);
+    if ((st = narr_fix_slips(n->fixes, text, len, &n->fixed)) != NARR_OK)
+        return fail(n, st, narr_strerror(st));
+    text = narr_buf_str(&n->fixed);
+    len = n->fixed.len;
+    bool phonemes = strstr(text, "[[") != NULL;
+    if (kind == NARR_OUTPUT_PHONEMES) {
+        narr_buf_clear(&n->line);
+        st = narr_speaker_phonemes(n->e->speaker, text, len, phonemes, &n->line);
+        return st == NARR_OK ? print_line(n, narr_buf_str(&n->line), n->line.len)
+                             : fail(n, st, narr_strerror(st));
+    }
+    if (n->sink && (st = narr_sink_cue(n->sink, true, narr_buf_str(&n->written),
+                                       n->written.len)) != NARR_OK)
+        return fail(n, st, narr_sink_errmsg(n->sink));
+    narr_engine_apply_rate(n->e);
+    st = say(n, text, len, phonemes);
+    if (st == NARR_E_SYNTH)
+        return fail(n, st, narr_speaker_errmsg(n->e->speaker));
+    if (st != NARR_OK)
+        return st;
+    if (n->sink && (st = narr_sink_cue(n->sink, false, NULL, 0)) != NARR_OK)
+        return fail(n, st, narr_sink_errmsg(n->sink));
+    st = silence(n, rec->pause_ms);
+    report_progress(n);
+    return st;
+}
+
+/* ---- reading sentences into the history ---- */
+
+/* Forgets the oldest sentences once the history holds too much text. */
+static void trim_history(narr_narration *n)
+{
+    if (n->history.len <= NARR_HISTORY_BYTES || n->nrecs < 2)
+        return;
+    size_t drop = n->nrecs / 2;
+    if ((long)drop > n->current - n->first)
+        drop = n->current > n->first ? (size_t)(n->current - n->first) : 0;
+    if (!drop)
+        return;
+    size_t cut = n->recs[drop].opens_heading ? n->recs[drop].head_at : n->recs[drop].at;
+    memmove(n->history.data, n->history.data + cut, n->history.len - cut);
+    n->history.len -= cut;
+    n->history.data[n->history.len] = '\0';
+    memmove(n->recs, n->recs + drop, (n->nrecs - drop) * sizeof *n->recs);
+    n->nrecs -= drop;
+    n->first += (long)drop;
+    for (size_t i = 0; i < n->nrecs; i++) {
+        n->recs[i].at -= cut;
+        n->recs[i].head_at = n->recs[i].head_at >= cut ? n->recs[i].head_at - cut : 0;
+    }
+}
+
+static narr_status add_sentence(narr_narration *n, const narr_block *b, const char *s,
+                                size_t len, int pause_ms, bool opens)
+{
+    if (n->nrecs == n->recs_cap) {
+        sentence_rec *grown = narr_array_grow(n->recs, &n->recs_cap, sizeof *grown, 64);
+        if (!grown)
+            return NARR_E_NOMEM;
+        n->recs = grown;
+    }
+    sentence_rec rec = {.paragraph = n->paragraphs, .kind = b->kind, .pause_ms = pause_ms};
+    narr_status st = NARR_OK;
+    rec.opens_heading = opens && (b->kind == NARR_BLOCK_TITLE || b->kind == NARR_BLOCK_HEADING);
+    if (rec.opens_heading) {
+        rec.head_at = n->history.len;
+        rec.head_len = b->len;
+        st = narr_buf_append(&n->history, b->text, b->len);
+    }
+    rec.at = n->history.len;
+    rec.len = len;
+    if (st == NARR_OK)
+        st = narr_buf_append(&n->history, s, len);
+    if (st == NARR_OK)
+        n->recs[n->nrecs++] = rec;
+    return st;
+}
+
+static int block_pause(const narr_voice *v, narr_block_kind kind)
+{
+    return kind == NARR_BLOCK_TITLE || kind == NARR_BLOCK_HEADING ? v->pause_heading_ms
+                                                                   : v->pause_paragraph_ms;
+}
+
+/* Splits a block (after any carried-over text) into sentences. */
+static narr_status split_block(narr_narration *n, const narr_block *b)
+{
+    narr_status st = NARR_OK;
+    if (n->carry.len && ((st = narr_buf_append_char(&n->carry, ' ')) != NARR_OK ||
+                         (st = narr_buf_append(&n->carry, b->text, b->len)) != NARR_OK))
+        return st;
+    narr_buf text = {0};
+    if (n->carry.len) {
+        text = n->carry;
+        narr_buf_init(&n->carry);
+    }
+    const char *s = text.len ? text.data : b->text;
+    size_t len = text.len ? text.len : b->len;
+    bool opens = true;
+    const narr_voice *v = &n->e->voice;
+    for (size_t i = 0; st == NARR_OK;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i == len)
+            break;
+        bool complete;
+        size_t k = narr_sentence_length(s + i, len - i, n->abbreviations, &complete);
+        if (!complete && b->continues) {
+            st = narr_buf_append(&n->carry, s + i, len - i);
+            break;
+        }
+        size_t rest = i + k;
+        while (rest < len && s[rest] == ' ')
+            rest++;
+        bool last = rest == len && !b->continues;
+        st = add_sentence(n, b, s + i, k, last ? block_pause(v, b->kind) : v->pause_sentence_ms,
+                          opens);
+        opens = false;
+        i += k;
+    }
+    narr_buf_deinit(&text);
+    if (!b->continues)
+        n->paragraphs++;
+    return st;
+}
+
+/* Reads blocks until sentence index is in the history or the input ends. */
+static narr_status read_up_to(narr_narration *n, long index)
+{
+    while (!n->input_done && index >= n->first + (long)n->nrecs) {
+        narr_block b;
+        narr_status st = narr_document_next(n->doc, &b);
+        if (st == NARR_E_EMPTY) {
+            n->input_done = true;
+            break;
+        }
+        if (st == NARR_E_INTERRUPTED)
+            return fail(n, st, "interrupted; nothing was published");
+        if (st != NARR_OK)
+            return fail(n, st, narr_document_errmsg(n->doc));
+        if ((st = split_block(n, &b)) != NARR_OK)
+            return fail(n, st, narr_strerror(st));
+        trim_history(n);
     }
     return NARR_OK;
 }
 
-/* Tells cfg.progress how far the reading and the file output are. */
-static void report_progress(narr_pipeline *p)
+/* The first sentence of paragraph p (reading on for it), or the end. */
+static long paragraph_start(narr_narration *n, long p, narr_status *st)
 {
-    if (!p->cfg.progress || !p->sink || !p->in)
-        return;
-    long at = ftell(p->in);
-    narr_progress pr = {.input_read = at >= 0 ? at : -1, .input_size = p->in_size};
-    narr_sink_progress(p->sink, &pr.audio_seconds, &pr.done_seconds);
-    p->cfg.progress(p->cfg.progress_user, &pr);
+    for (long i = n->first;; i++) {
+        if ((*st = read_up_to(n, i)) != NARR_OK || i >= n->first + (long)n->nrecs)
+            return i;
+        if (n->recs[i - n->first].paragraph >= p)
+            return i;
+    }
 }
 
-/* Speaks a sentence; in the voice quote style, the quotation is read
- * higher, with a short pause at each mark. */
-static narr_status say(narr_pipeline *p, const char *text, size_t len, bool phonemes)
+/* Where to go next: a pending request, or the next sentence. */
+static long next_index(narr_narration *n, narr_status *st)
 {
-    if (p->quotes.style != NARR_QUOTES_VOICE)
-        return narr_speaker_say(p->speaker, text, len, phonemes, to_sink, p);
+    pthread_mutex_lock(&n->lock);
+    request_kind kind = n->request;
+    long value = n->request_value;
+    n->request = REQ_NONE;
+    pthread_mutex_unlock(&n->lock);
+    *st = NARR_OK;
+    long here = n->current < 0 ? 0 : n->current;
+    long target;
+    switch (kind) {
+    case REQ_SEEK:
+        target = value;
+        break;
+    case REQ_SKIP_SENTENCE:
+        target = here + value;
+        break;
+    case REQ_SKIP_PARAGRAPH: {
+        long p = here >= n->first && here < n->first + (long)n->nrecs
+                     ? n->recs[here - n->first].paragraph
+                     : 0;
+        target = paragraph_start(n, p + value < 0 ? 0 : p + value, st);
+        break;
+    }
+    default:
+        target = n->aborted_for_request ? here : n->current + 1;
+    }
+    n->aborted_for_request = false;
+    return target < n->first ? n->first : target;
+}
+
+/* Narrates the open document to its end. */
+static narr_status narrate(narr_narration *n)
+{
     narr_status st = NARR_OK;
-    for (size_t i = 0; i < len && st == NARR_OK;) {
-        bool quoted;
-        size_t seg = narr_quotes_segment(&p->quotes, text + i, len - i, &quoted);
-        if (seg == 2 && (unsigned char)text[i] == 0xC2) {
-            st = silence(p, QUOTE_PAUSE_MS);
-        } else if (has_letters_or_digits(text + i, seg)) {
-            narr_speaker_set_pitch(p->speaker, p->voice.pitch + (quoted ? QUOTE_PITCH_RISE : 0));
-            st = narr_speaker_say(p->speaker, text + i, seg, phonemes, to_sink, p);
-        }
-        i += seg;
-    }
-    narr_speaker_set_pitch(p->speaker, p->voice.pitch);
-    return st;
-}
-
-/* Speaks (or prints) one sentence, then the pause that follows it. */
-static narr_status sentence(narr_pipeline *p, const char *s, size_t n, int pause_ms)
-{
-    if (interrupted(p))
-        return NARR_E_INTERRUPTED;
-    narr_buf_clear(&p->spoken);
-    narr_status st = narr_normalize_sentence(p->normalizer, s, n, &p->spoken);
-    if (st != NARR_OK)
-        return fail(p, st, narr_strerror(st));
-    const char *text = narr_buf_str(&p->spoken);
-    size_t len = p->spoken.len;
-    if (!has_letters_or_digits(text, len))
-        return NARR_OK;
-    p->sentences++;
-    /* Quotation marks become the voice's quote style. */
-    narr_buf_clear(&p->rendered);
-    bool printed = p->cfg.print == NARR_PRINT_TEXT ||
-                   (p->quotes.style == NARR_QUOTES_VOICE && p->cfg.print != NARR_PRINT_NONE);
-    st = narr_quotes_render(&p->quotes, text, len, printed, &p->rendered);
-    if (st != NARR_OK)
-        return fail(p, st, narr_strerror(st));
-    text = narr_buf_str(&p->rendered);
-    len = p->rendered.len;
-    if (p->cfg.print == NARR_PRINT_TEXT)
-        return print_line(p, text, len);
-    /* What eSpeak is given: the text with its known slips respelled. */
-    narr_buf_clear(&p->fixed);
-    if ((st = narr_fix_slips(p->fixes, text, len, &p->fixed)) != NARR_OK)
-        return fail(p, st, narr_strerror(st));
-    text = narr_buf_str(&p->fixed);
-    len = p->fixed.len;
-    bool phonemes = strstr(text, "[[") != NULL;
-    switch (p->cfg.print) {
-    case NARR_PRINT_TEXT:
-        break;
-    case NARR_PRINT_PHONEMES:
-        narr_buf_clear(&p->line);
-        st = narr_speaker_phonemes(p->speaker, text, len, phonemes, &p->line);
-        return st == NARR_OK ? print_line(p, p->line.data ? p->line.data : "", p->line.len)
-                             : fail(p, st, narr_strerror(st));
-    case NARR_PRINT_NONE:
-        break;
-    }
-    /* The transcript cue: the sentence as written, timed by its samples. */
-    narr_buf_clear(&p->line);
-    if ((st = narr_normalize_written(p->normalizer, s, n, &p->line)) != NARR_OK)
-        return fail(p, st, narr_strerror(st));
-    if ((st = narr_sink_cue(p->sink, true, narr_buf_str(&p->line), p->line.len)) != NARR_OK)
-        return fail(p, st, narr_sink_errmsg(p->sink));
-    st = say(p, text, len, phonemes);
-    if (st == NARR_E_SYNTH)
-        return fail(p, st, narr_speaker_errmsg(p->speaker));
-    if (st != NARR_OK)
-        return st;
-    if ((st = narr_sink_cue(p->sink, false, NULL, 0)) != NARR_OK)
-        return fail(p, st, narr_sink_errmsg(p->sink));
-    st = silence(p, pause_ms);
-    report_progress(p);
-    return st;
-}
-
-static int block_pause(const narr_pipeline *p, narr_block_kind kind)
-{
-    return kind == NARR_BLOCK_TITLE || kind == NARR_BLOCK_HEADING ? p->voice.pause_heading_ms
-                                                                   : p->voice.pause_paragraph_ms;
-}
-
-/* Splits a block (after any carried-over text) into sentences. */
-static narr_status block(narr_pipeline *p, const narr_block *b)
-{
-    narr_status st;
-    /* The title and each heading start a chapter (the title also tags the file). */
-    if (p->sink && (b->kind == NARR_BLOCK_TITLE || b->kind == NARR_BLOCK_HEADING) &&
-        (st = narr_sink_chapter(p->sink, b->text, b->len, b->kind == NARR_BLOCK_TITLE)) != NARR_OK)
-        return fail(p, st, narr_sink_errmsg(p->sink));
-    if (p->carry.len) {
-        if ((st = narr_buf_append_char(&p->carry, ' ')) != NARR_OK ||
-            (st = narr_buf_append(&p->carry, b->text, b->len)) != NARR_OK)
-            return fail(p, st, narr_strerror(st));
-    }
-    narr_buf text = {0};
-    if (p->carry.len) {
-        text = p->carry;
-        narr_buf_init(&p->carry);
-    }
-    const char *s = text.len ? text.data : b->text;
-    size_t n = text.len ? text.len : b->len;
-    st = NARR_OK;
-    size_t i = 0;
-    while (st == NARR_OK) {
-        while (i < n && s[i] == ' ')
-            i++;
-        if (i == n)
+    for (;;) {
+        if ((st = take_control(n)) != NARR_OK && !n->aborted_for_request)
+            return st;
+        long index = next_index(n, &st);
+        if (st == NARR_OK)
+            st = read_up_to(n, index);
+        if (st != NARR_OK)
+            return st;
+        if (index >= n->first + (long)n->nrecs)
             break;
-        bool complete;
-        size_t len = narr_sentence_length(s + i, n - i, p->abbreviations, &complete);
-        if (!complete && b->continues) {
-            st = narr_buf_append(&p->carry, s + i, n - i);
-            break;
-        }
-        size_t rest = i + len;
-        while (rest < n && s[rest] == ' ')
-            rest++;
-        bool last = rest == n && !b->continues;
-        st = sentence(p, s + i, len, last ? block_pause(p, b->kind) : p->voice.pause_sentence_ms);
-        i += len;
-    }
-    if (!b->continues) {
+        pthread_mutex_lock(&n->lock);
+        n->current = index;
+        pthread_mutex_unlock(&n->lock);
+        st = sentence(n, index);
+        if (st == NARR_E_INTERRUPTED && n->aborted_for_request)
+            continue;
+        if (st != NARR_OK)
+            return st;
         /* A quotation does not run on past its paragraph. */
-        narr_normalizer_end_block(p->normalizer);
-        narr_quotes_end_block(&p->quotes);
+        const sentence_rec *rec = &n->recs[index - n->first];
+        bool has_next = index + 1 < n->first + (long)n->nrecs;
+        if (has_next ? rec[1].paragraph != rec->paragraph : n->paragraphs > rec->paragraph) {
+            narr_normalizer_end_block(n->e->normalizer);
+            narr_quotes_end_block(&n->quotes);
+        }
     }
-    narr_buf_deinit(&text);
+    narr_event ev = {.kind = NARR_EVENT_END};
+    return emit(n, &ev);
+}
+
+/* Resets the per-input state, reads dec through, and closes it. */
+static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char *path,
+                                const char *name)
+{
+    narr_decoder_set_interrupt(dec, n->out.interrupted);
+    char msg[640] = "";
+    narr_status st = narr_document_open(dec, n->out.input_format, path, n->e->tables, &n->doc,
+                                        msg, sizeof msg);
+    if (st != NARR_OK) {
+        fail(n, st, msg);
+        return st;
+    }
+    n->input_done = false;
+    n->paragraphs = 0;
+    n->nrecs = 0;
+    n->first = 0;
+    n->current = -1;
+    n->frames = 0;
+    narr_buf_clear(&n->history);
+    narr_buf_clear(&n->carry);
+    pthread_mutex_lock(&n->lock);
+    n->request = REQ_NONE;
+    n->aborted_for_request = false;
+    pthread_mutex_unlock(&n->lock);
+    *n->errmsg = '\0';
+    st = narrate(n);
+    const char *warning = narr_decoder_take_warning(dec);
+    if (warning) {
+        snprintf(n->warning, sizeof n->warning, "%s", warning);
+        n->has_warning = true;
+    }
+    if (st == NARR_OK && n->current < 0) {
+        snprintf(n->errmsg, sizeof n->errmsg, "%s: no text to read aloud", name);
+        st = NARR_E_EMPTY;
+    }
+    narr_document_free(n->doc);
+    n->doc = NULL;
     return st;
 }
 
-narr_status narr_pipeline_read(narr_pipeline *p, const char *path)
+narr_status narr_narration_read(narr_narration *n, const char *path)
 {
     bool use_stdin = !path || strcmp(path, "-") == 0;
     const char *name = use_stdin ? "standard input" : path;
     FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        snprintf(p->errmsg, sizeof p->errmsg, "%s: cannot open: %s", path, strerror(errno));
+        snprintf(n->errmsg, sizeof n->errmsg, "%s: cannot open: %s", path, strerror(errno));
         return NARR_E_IO;
     }
     struct stat info;
-    p->in = f;
-    p->in_size = fstat(fileno(f), &info) == 0 && S_ISREG(info.st_mode) ? (long long)info.st_size
+    n->in = f;
+    n->in_size = fstat(fileno(f), &info) == 0 && S_ISREG(info.st_mode) ? (long long)info.st_size
                                                                        : -1;
     narr_decoder *dec = narr_decoder_new(f, name);
-    if (dec)
-        narr_decoder_set_interrupt(dec, p->cfg.interrupted);
-    narr_document *doc = NULL;
-    char msg[640] = "out of memory";
-    /* The reader for --input-format, or for what the name and the first
-     * bytes say (text, Markdown, HTML). */
-    narr_status st = dec ? narr_document_open(dec, p->cfg.input_format, use_stdin ? NULL : path,
-                                              p->tables, &doc, msg, sizeof msg)
-                         : NARR_E_NOMEM;
-    if (st != NARR_OK)
-        fail(p, st, msg);
-    long before = p->sentences;
-    narr_block b;
-    while (st == NARR_OK) {
-        st = narr_document_next(doc, &b);
-        const char *warning = narr_decoder_take_warning(dec);
-        if (warning) {
-            snprintf(p->warning, sizeof p->warning, "%s", warning);
-            p->has_warning = true;
-        }
-        if (st == NARR_OK)
-            st = block(p, &b);
-        else if (st == NARR_E_INTERRUPTED)
-            interrupted(p); /* its message */
-        else if (st != NARR_E_EMPTY)
-            fail(p, st, narr_document_errmsg(doc));
-    }
-    if (st == NARR_E_EMPTY) {
-        st = NARR_OK;
-        if (p->sentences == before) {
-            snprintf(p->errmsg, sizeof p->errmsg, "%s: no text to read aloud", name);
-            st = NARR_E_EMPTY;
-        }
-    }
-    narr_document_free(doc);
+    narr_status st = dec ? read_decoder(n, dec, use_stdin ? NULL : path, name)
+                         : fail(n, NARR_E_NOMEM, "out of memory");
     narr_decoder_free(dec);
-    p->in = NULL;
+    n->in = NULL;
     if (!use_stdin)
         fclose(f);
     return st;
 }
 
-double narr_pipeline_audio_seconds(narr_pipeline *p)
+narr_status narr_narration_read_memory(narr_narration *n, const char *data, size_t len,
+                                       const char *name)
 {
-    double produced = 0, done = 0;
-    if (p->sink)
-        narr_sink_progress(p->sink, &produced, &done);
-    return produced;
+    if (!len)
+        return fail(n, NARR_E_EMPTY, "no text to read aloud");
+    FILE *f = fmemopen((void *)data, len, "rb");
+    if (!f)
+        return fail(n, NARR_E_NOMEM, "out of memory");
+    narr_decoder *dec = narr_decoder_new(f, name ? name : "text");
+    narr_status st = dec ? read_decoder(n, dec, NULL, name ? name : "text")
+                         : fail(n, NARR_E_NOMEM, "out of memory");
+    narr_decoder_free(dec);
+    fclose(f);
+    return st;
 }
 
-narr_status narr_pipeline_finish(narr_pipeline *p)
+narr_status narr_narration_finish(narr_narration *n)
 {
-    if (p->cfg.print != NARR_PRINT_NONE) {
-        if (fflush(p->cfg.print_to) != 0) {
-            snprintf(p->errmsg, sizeof p->errmsg,
+    if (!n->sink) {
+        if ((n->out.kind == NARR_OUTPUT_TEXT || n->out.kind == NARR_OUTPUT_PHONEMES) &&
+            fflush(n->out.print_to) != 0) {
+            snprintf(n->errmsg, sizeof n->errmsg,
                      "cannot write the output: %s (is the disk full?)", strerror(errno));
             return NARR_E_IO;
         }
         return NARR_OK;
     }
-    narr_status st = narr_sink_finish(p->sink);
+    narr_status st = narr_sink_finish(n->sink);
     if (st != NARR_OK)
-        fail(p, st, narr_sink_errmsg(p->sink));
+        fail(n, st, narr_sink_errmsg(n->sink));
     return st;
 }

@@ -139,7 +139,7 @@ static PaDeviceIndex find_device(const char *device)
     return paNoDevice;
 }
 
-narr_status narr_sink_list_devices(narr_buf *out)
+narr_status narr_sink_list_devices(narr_device_fn fn, void *user)
 {
     if (start_portaudio() != paNoError)
         return NARR_E_AUDIO;
@@ -149,10 +149,7 @@ narr_status narr_sink_list_devices(narr_buf *out)
         const PaDeviceInfo *info = Pa_GetDeviceInfo(i);
         if (!info || info->maxOutputChannels <= 0)
             continue;
-        char line[512];
-        snprintf(line, sizeof line, "%d\t%s%s\n", i, info->name,
-                 i == fallback ? " (default)" : "");
-        st = narr_buf_append_str(out, line);
+        st = fn(user, i, info->name, i == fallback);
         if (st != NARR_OK)
             break;
     }
@@ -216,4 +213,9 @@ fail:
     snprintf(msg, msg_size, "%s", s->errmsg);
     narr_sink_free(s);
     return NULL;
+}
+
+narr_status narr_list_devices(narr_device_fn fn, void *user)
+{
+    return narr_sink_list_devices(fn, user);
 }

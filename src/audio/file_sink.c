@@ -321,7 +321,7 @@ static const narr_sink_timeline_ops file_timeline = {file_chapter, file_cue, fil
 
 /* ---- opening ---- */
 
-narr_sink *narr_sink_open_file_window(const char *path, int rate, const narr_config *cfg,
+narr_sink *narr_sink_open_file_window(const char *path, int rate, const narr_output_options *cfg,
                                       double window_seconds, narr_status *err, char *msg,
                                       size_t msg_size)
 {
@@ -360,7 +360,7 @@ narr_sink *narr_sink_open_file_window(const char *path, int rate, const narr_con
     return s;
 }
 
-narr_sink *narr_sink_open_file(const char *path, int rate, const narr_config *cfg,
+narr_sink *narr_sink_open_file(const char *path, int rate, const narr_output_options *cfg,
                                narr_status *err, char *msg, size_t msg_size)
 {
     return narr_sink_open_file_window(path, rate, cfg, DEFAULT_WINDOW_S, err, msg, msg_size);

@@ -8,6 +8,7 @@
 
 #include "audio/loudness.h"
 #include "audio/pcm_queue.h"
+#include "audio/format.h"
 #include "audio/sink.h"
 #include "export/chapters.h"
 #include "export/pending.h"
@@ -91,7 +92,7 @@ bool narr_file_sink_read_scratch(narr_file_sink *f, float *pcm, size_t frames, l
  * NARR_E_ARG, NARR_E_IO or NARR_E_NOMEM with msg set; f is then freed by
  * the sink's close as it stands. */
 narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
-                                 const narr_config *cfg, char *msg, size_t size);
+                                 const narr_output_options *cfg, char *msg, size_t size);
 
 /* ---- file_sink_level.c: gain, then limiter, then meter ---- */
 

@@ -75,7 +75,7 @@ static narr_status read_cover(narr_file_sink *f, const char *path, char *msg, si
 }
 
 narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
-                                 const narr_config *cfg, char *msg, size_t size)
+                                 const narr_output_options *cfg, char *msg, size_t size)
 {
     const narr_audio_options *o = &cfg->audio;
     f->format = o->format != NARR_AUDIO_AUTO ? o->format : narr_audio_format_of(path);
@@ -93,14 +93,6 @@ narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
     if (!narr_file_can_encode(f->format, f->out_rate))
         return fail_open(msg, size, NARR_E_ARG, "%s: this libsndfile cannot write that format",
                          path);
-    bool lossy = f->format == NARR_AUDIO_MP3 || f->format == NARR_AUDIO_OGG ||
-                 f->format == NARR_AUDIO_OPUS;
-    if (o->bitrate && f->format != NARR_AUDIO_MP3 && f->format != NARR_AUDIO_OPUS)
-        return fail_open(msg, size, NARR_E_ARG, "a bitrate applies to MP3 and Opus; use a "
-                         "quality for Ogg Vorbis");
-    if (o->quality && !lossy)
-        return fail_open(msg, size, NARR_E_ARG, "a quality applies to MP3, Ogg and Opus, not "
-                         "to lossless files");
     f->bitrate = o->bitrate;
     f->quality = o->quality;
     f->loudness = !o->no_loudness && (o->loudness != 0 || f->format != NARR_AUDIO_WAV);
@@ -136,8 +128,6 @@ narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
         return fail_open(msg, size, NARR_E_NOMEM, "out of memory");
 
     narr_status st;
-    if (o->cover && (f->format != NARR_AUDIO_MP3))
-        return fail_open(msg, size, NARR_E_ARG, "a cover goes into MP3 files only");
     if (o->cover && (st = read_cover(f, o->cover, msg, size)) != NARR_OK)
         return st;
     double outro_seconds;
@@ -145,10 +135,10 @@ narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
         return st;
     if (o->outro && (st = narr_file_check_sound(o->outro, &outro_seconds, msg, size)) != NARR_OK)
         return st;
+    /* narr_check_options has checked the options against each other. */
     narr_transcript_format tf = NARR_TRANSCRIPT_VTT;
-    if (o->transcript && !narr_transcript_format_of(o->transcript, &tf))
-        return fail_open(msg, size, NARR_E_ARG, "cannot tell the transcript format of '%s'; "
-                         "name it .vtt or .srt", o->transcript);
+    if (o->transcript)
+        narr_transcript_format_of(o->transcript, &tf);
 
     if ((st = narr_pending_open(&f->audio, path, msg, size)) != NARR_OK)
         return st;

@@ -1,7 +1,7 @@
 /* format: audio file formats by name and extension, and the sample rates
  * each encoder takes (Opus: 8, 12, 16, 24 or 48 kHz; MP3: the MPEG-1, 2
  * and 2.5 rates). E.g. "episode.MP3" → NARR_AUDIO_MP3. */
-#include "narrateur.h"
+#include "audio/format.h"
 
 #include <string.h>
 #include <strings.h>

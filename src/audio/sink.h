@@ -22,10 +22,10 @@ typedef struct narr_sink narr_sink;
 narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
                                  char *msg, size_t msg_size);
 
-/* Appends the output devices, "INDEX<TAB>NAME\n" each (the default one
- * marked " (default)"), for -d. NARR_E_NODEVICE when there is none,
- * NARR_E_AUDIO when PortAudio cannot start. */
-narr_status narr_sink_list_devices(narr_buf *out);
+/* Calls fn for each output device (index, name, is it the default), for
+ * -d. NARR_E_NODEVICE when there is none, NARR_E_AUDIO when PortAudio
+ * cannot start. */
+narr_status narr_sink_list_devices(narr_device_fn fn, void *user);
 
 /* Writes an audio file to path, as cfg->audio says (format, rate,
  * loudness, tags, intro/outro, chapters and transcript side files) and
@@ -35,7 +35,7 @@ narr_status narr_sink_list_devices(narr_buf *out);
  * to a file is written through) or an intro, outro or cover cannot be
  * read; NARR_E_ARG for a format or rate it cannot write, or one name for
  * two outputs. Owned: narr_sink_free. */
-narr_sink *narr_sink_open_file(const char *path, int rate, const narr_config *cfg,
+narr_sink *narr_sink_open_file(const char *path, int rate, const narr_output_options *cfg,
                                narr_status *err, char *msg, size_t msg_size);
 
 /* NARR_OK, or NARR_E_AUDIO / NARR_E_IO with narr_sink_errmsg set. */
@@ -74,7 +74,7 @@ typedef struct {
 
 /* As narr_sink_open_file, with the loudness decided after window_seconds
  * of audio instead of the default 20 s. */
-narr_sink *narr_sink_open_file_window(const char *path, int rate, const narr_config *cfg,
+narr_sink *narr_sink_open_file_window(const char *path, int rate, const narr_output_options *cfg,
                                       double window_seconds, narr_status *err, char *msg,
                                       size_t msg_size);
 /* After narr_sink_finish of a file sink. */

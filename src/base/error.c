@@ -18,6 +18,7 @@ static const struct {
     {NARR_E_ARG, "invalid argument"},
     {NARR_E_VOICE, "unknown voice"},
     {NARR_E_INTERRUPTED, "interrupted"},
+    {NARR_E_BUSY, "a narrateur engine already exists in this process (eSpeak NG allows one)"},
 };
 
 const char *narr_strerror(narr_status st)

@@ -2,9 +2,6 @@
  * work is done by the pipeline (narrateur.h). Exit status: 0 success,
  * 1 runtime error, 2 usage error. */
 #include "narrateur.h"
-#include "audio/sink.h"
-#include "data/voice.h"
-#include "export/transcript.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -137,18 +134,6 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-/* text, markdown, html → the input format; anything else → AUTO. */
-static narr_input_format input_format(const char *name)
-{
-    if (strcmp(name, "text") == 0 || strcmp(name, "txt") == 0)
-        return NARR_INPUT_TEXT;
-    if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
-        return NARR_INPUT_MARKDOWN;
-    if (strcmp(name, "html") == 0)
-        return NARR_INPUT_HTML;
-    return NARR_INPUT_AUTO;
-}
-
 /* A whole number from lo to hi; false otherwise. */
 static bool parse_int(const char *s, long lo, long hi, long *out)
 {
@@ -184,43 +169,6 @@ static bool parse_decimal(const char *s, double *out)
     }
     *out = neg ? -v : v;
     return digits;
-}
-
-/* The audio-file options make sense together (usage errors, exit 2). */
-static int check_audio_options(const narr_config *cfg)
-{
-    const narr_audio_options *a = &cfg->audio;
-    const char *needs_output = a->transcript ? "--transcript" : a->chapters ? "--chapters"
-                               : a->intro    ? "--intro"      : a->outro    ? "--outro"
-                               : a->cover    ? "--cover"      : a->sample_rate ? "--sample-rate"
-                               : a->bitrate  ? "--bitrate"    : a->quality  ? "--quality"
-                               : a->loudness || a->no_loudness ? "loudness options"
-                               : a->format   ? "an output format"
-                                             : NULL;
-    if (!cfg->output)
-        return needs_output ? usage_error("%s applies to an audio file: add -o FILE",
-                                          needs_output)
-                            : EXIT_SUCCESS;
-    narr_audio_format f = a->format ? a->format : narr_audio_format_of(cfg->output);
-    if (f == NARR_AUDIO_AUTO)
-        return usage_error("cannot tell the audio format of '%s'; name the output .wav, "
-                           ".flac, .ogg, .opus or .mp3, or use --output-format", cfg->output);
-    const char *problem = a->sample_rate ? narr_audio_rate_problem(f, a->sample_rate) : NULL;
-    if (problem)
-        return usage_error("--sample-rate: %s", problem);
-    if (a->bitrate && f != NARR_AUDIO_MP3 && f != NARR_AUDIO_OPUS)
-        return usage_error("%s", "--bitrate applies to MP3 and Opus; use --quality for Ogg");
-    if (a->quality && f != NARR_AUDIO_MP3 && f != NARR_AUDIO_OGG && f != NARR_AUDIO_OPUS)
-        return usage_error("%s", "--quality applies to MP3, Ogg and Opus, not to lossless files");
-    if (a->cover && f != NARR_AUDIO_MP3)
-        return usage_error("%s", "--cover goes into MP3 files only");
-    if (a->loudness && a->no_loudness)
-        return usage_error("%s", "--loudness and --no-loudness cannot be used together");
-    narr_transcript_format tf;
-    if (a->transcript && !narr_transcript_format_of(a->transcript, &tf))
-        return usage_error("cannot tell the transcript format of '%s'; name it .vtt or .srt",
-                           a->transcript);
-    return EXIT_SUCCESS;
 }
 
 /* ---- the progress line (stderr, on a terminal only) ---- */
@@ -297,14 +245,20 @@ static void on_progress(void *user, const narr_progress *p)
     show_progress(ps, p, false);
 }
 
+static narr_status print_voice(void *user, const char *name, const char *description,
+                               bool available, const char *packages)
+{
+    (void)user;
+    if (available)
+        printf("%s\t%s\n", name, description);
+    else
+        printf("%s\t%s (not installed: apt install %s)\n", name, description, packages);
+    return NARR_OK;
+}
+
 static int list_voices(void)
 {
-    narr_buf list;
-    narr_buf_init(&list);
-    narr_status st = narr_voice_list(&list);
-    if (st == NARR_OK)
-        fputs(narr_buf_str(&list), stdout);
-    narr_buf_deinit(&list);
+    narr_status st = narr_list_voices(print_voice, NULL);
     if (st != NARR_OK) {
         fprintf(stderr, "narrateur: %s\n", narr_strerror(st));
         return EXIT_FAILURE;
@@ -312,14 +266,16 @@ static int list_voices(void)
     return EXIT_SUCCESS;
 }
 
+static narr_status print_device(void *user, int index, const char *name, bool is_default)
+{
+    (void)user;
+    printf("%d\t%s%s\n", index, name, is_default ? " (default)" : "");
+    return NARR_OK;
+}
+
 static int list_devices(void)
 {
-    narr_buf list;
-    narr_buf_init(&list);
-    narr_status st = narr_sink_list_devices(&list);
-    if (st == NARR_OK)
-        fputs(narr_buf_str(&list), stdout);
-    narr_buf_deinit(&list);
+    narr_status st = narr_list_devices(print_device, NULL);
     if (st == NARR_E_NODEVICE)
         fputs("narrateur: no audio output device found; use -o FILE.wav to write a file\n",
               stderr);
@@ -346,49 +302,49 @@ static void catch_signals(void)
 
 int main(int argc, char **argv)
 {
-    narr_config cfg = {0};
+    narr_engine_options eng = {0};
+    narr_output_options cfg = {0};
     narr_audio_options *audio = &cfg.audio;
     bool quiet = false;
+    narr_output_kind print = 0; /* TEXT or PHONEMES for --print */
     long number;
-    narr_quote_style style;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:d:v:r:qh", long_options, NULL)) != -1) {
         switch (c) {
         case 'o':
-            cfg.output = optarg;
+            cfg.path = optarg;
             break;
         case 'd':
             cfg.device = optarg;
             break;
         case 'v':
-            cfg.voice = optarg;
+            eng.voice = optarg;
             break;
         case 'r':
             if (!parse_int(optarg, 80, 450, &number))
                 return usage_error("--rate must be a number of words per minute "
                                    "from 80 to 450, not '%s'", optarg);
-            cfg.rate = (int)number;
+            eng.rate = (int)number;
             break;
         case OPT_PRINT:
             if (strcmp(optarg, "text") == 0)
-                cfg.print = NARR_PRINT_TEXT;
+                print = NARR_OUTPUT_TEXT;
             else if (strcmp(optarg, "phonemes") == 0)
-                cfg.print = NARR_PRINT_PHONEMES;
+                print = NARR_OUTPUT_PHONEMES;
             else
                 return usage_error("--print takes 'text' or 'phonemes', not '%s'", optarg);
             break;
         case OPT_LEXICON:
-            cfg.lexicon = optarg;
+            eng.lexicon = optarg;
             break;
         case OPT_QUOTES:
-            if (!narr_quote_style_named(optarg, &style))
+            if (!narr_quote_style_named(optarg, &eng.quotes))
                 return usage_error("--quotes takes 'pause', 'spoken' or 'voice', not '%s'",
                                    optarg);
-            cfg.quotes = optarg;
             break;
         case OPT_INPUT_FORMAT:
-            cfg.input_format = input_format(optarg);
+            cfg.input_format = narr_input_format_named(optarg);
             if (cfg.input_format == NARR_INPUT_AUTO)
                 return usage_error("--input-format takes text, markdown or html, not '%s'",
                                    optarg);
@@ -400,7 +356,7 @@ int main(int argc, char **argv)
             audio->format = narr_audio_format_named(optarg);
             if (audio->format != NARR_AUDIO_AUTO)
                 break;
-            cfg.input_format = input_format(optarg);
+            cfg.input_format = narr_input_format_named(optarg);
             if (cfg.input_format == NARR_INPUT_AUTO)
                 return usage_error("--format takes text, markdown, html (input) or wav, flac, "
                                    "ogg, opus, mp3 (output), not '%s'", optarg);
@@ -476,7 +432,7 @@ int main(int argc, char **argv)
             fputs(usage_text, stdout);
             return EXIT_SUCCESS;
         case OPT_VERSION:
-            printf("narrateur %s\n", NARR_VERSION);
+            printf("narrateur %s\n", narr_version());
             return EXIT_SUCCESS;
         case ':':
             return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -484,11 +440,13 @@ int main(int argc, char **argv)
             return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (cfg.output && cfg.print != NARR_PRINT_NONE)
+    if (cfg.path && print)
         return usage_error("%s", "--print and --output cannot be used together");
-    int rc = check_audio_options(&cfg);
-    if (rc != EXIT_SUCCESS)
-        return rc;
+    cfg.kind = print ? print : cfg.path ? NARR_OUTPUT_FILE : NARR_OUTPUT_DEVICE;
+    narr_status st;
+    char msg[1024];
+    if ((st = narr_check_options(&eng, &cfg, msg, sizeof msg)) != NARR_OK)
+        return usage_error("%s", msg);
 
     /* Refuse a missing input before any output is created. */
     for (int i = optind; i < argc; i++) {
@@ -501,7 +459,7 @@ int main(int argc, char **argv)
     /* A progress line when a file is written and someone watches. */
     progress_state progress = {0};
     long long sizes[argc > optind ? argc - optind : 1];
-    if (cfg.output && !quiet && isatty(STDERR_FILENO)) {
+    if (cfg.path && !quiet && isatty(STDERR_FILENO)) {
         progress.sizes = sizes;
         for (int i = optind; i < argc || i == optind; i++) {
             struct stat info;
@@ -515,35 +473,36 @@ int main(int argc, char **argv)
         cfg.progress_user = &progress;
     }
 
-    narr_status st;
-    char msg[1024];
     cfg.interrupted = &interrupted_by;
     catch_signals();
-    narr_pipeline *p = narr_pipeline_new(&cfg, &st, msg, sizeof msg);
-    if (!p) {
+    narr_engine *engine = narr_engine_new(&eng, &st, msg, sizeof msg);
+    narr_narration *n = engine ? narr_narration_new(engine, &cfg, &st, msg, sizeof msg) : NULL;
+    if (!n) {
         fprintf(stderr, "narrateur: %s\n", msg);
+        narr_engine_free(engine);
         return EXIT_FAILURE;
     }
     st = NARR_OK;
     for (int i = optind; st == NARR_OK && (i < argc || i == optind); i++) {
-        st = narr_pipeline_read(p, i < argc ? argv[i] : NULL);
+        st = narr_narration_read(n, i < argc ? argv[i] : NULL);
         if (progress.sizes)
             progress.before += sizes[i - optind] > 0 ? sizes[i - optind] : 0;
-        const char *warning = narr_pipeline_take_warning(p);
+        const char *warning = narr_narration_take_warning(n);
         if (warning)
             fprintf(stderr, "narrateur: warning: %s\n", warning);
     }
     if (st == NARR_OK)
-        st = narr_pipeline_finish(p);
+        st = narr_narration_finish(n);
     if (progress.sizes && (progress.shown || st == NARR_OK)) {
         narr_progress last = {.finishing = true};
-        last.audio_seconds = narr_pipeline_audio_seconds(p);
+        last.audio_seconds = narr_narration_seconds(n);
         last.done_seconds = last.audio_seconds;
         show_progress(&progress, &last, true);
     }
     if (st != NARR_OK)
-        fprintf(stderr, "narrateur: %s\n", narr_pipeline_errmsg(p));
-    narr_pipeline_free(p);
+        fprintf(stderr, "narrateur: %s\n", narr_narration_errmsg(n));
+    narr_narration_free(n);
+    narr_engine_free(engine);
     /* As shells expect: 128 + the signal that stopped us. */
     if (st == NARR_E_INTERRUPTED)
         return 128 + (int)interrupted_by;

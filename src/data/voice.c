@@ -12,7 +12,7 @@ bool narr_quote_style_named(const char *name, narr_quote_style *style)
     static const char *const styles[] = {"pause", "spoken", "voice"};
     for (int i = 0; i < 3; i++)
         if (strcmp(name, styles[i]) == 0) {
-            *style = (narr_quote_style)i;
+            *style = (narr_quote_style)(i + 1); /* after DEFAULT */
             return true;
         }
     return false;
@@ -23,6 +23,7 @@ static void set_defaults(narr_voice *v)
     memset(v, 0, sizeof *v);
     snprintf(v->espeak_voice, sizeof v->espeak_voice, "fr");
     snprintf(v->number_locale, sizeof v->number_locale, "fr");
+    v->quotes = NARR_QUOTES_PAUSE;
     v->rate = 165;
     v->pitch = 50;
     v->range = 50;
@@ -182,18 +183,15 @@ narr_status narr_voice_load(const char *name, narr_voice *v, char *msg, size_t m
     return parse(e->data, (size_t)e->size, source, v, msg, msg_size);
 }
 
-narr_status narr_voice_list(narr_buf *out)
+narr_status narr_list_voices(narr_voice_fn fn, void *user)
 {
     for (const narr_embedded *p = narr_voice_table; p->name; p++) {
         narr_voice v;
         char msg[256];
         narr_status st = parse(p->data, (size_t)p->size, p->name, &v, msg, sizeof msg);
+        if (st == NARR_OK)
+            st = fn(user, p->name, v.description, true, "");
         if (st != NARR_OK)
-            return st;
-        narr_buf_append_str(out, p->name);
-        narr_buf_append_char(out, '\t');
-        narr_buf_append_str(out, v.description);
-        if ((st = narr_buf_append_char(out, '\n')) != NARR_OK)
             return st;
     }
     return NARR_OK;

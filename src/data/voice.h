@@ -7,12 +7,6 @@
 
 #include "base/buf.h"
 
-typedef enum {
-    NARR_QUOTES_PAUSE,  /* a short pause around the quotation */
-    NARR_QUOTES_SPOKEN, /* "je cite … fin de citation" */
-    NARR_QUOTES_VOICE,  /* read with another pitch */
-} narr_quote_style;
-
 typedef struct {
     char name[64];
     char description[256];
@@ -29,8 +23,6 @@ typedef struct {
     char number_locale[16]; /* ICU locale: "fr", "fr_BE", "fr_CH" */
 } narr_voice;
 
-/* "pause", "spoken", "voice" → *style; false for any other name. */
-bool narr_quote_style_named(const char *name, narr_quote_style *style);
 
 /* Loads the built-in preset called name, or the .ini file at that path
  * when name contains a '/' or ends in ".ini". NARR_E_VOICE (unknown name,
@@ -38,7 +30,6 @@ bool narr_quote_style_named(const char *name, narr_quote_style *style);
 narr_status narr_voice_load(const char *name, narr_voice *voice, char *msg,
                             size_t msg_size);
 
-/* Appends "name<TAB>description\n" for each built-in preset to out. */
-narr_status narr_voice_list(narr_buf *out);
+/* narr_list_voices (narrateur.h) lives in voice.c: the presets are data. */
 
 #endif

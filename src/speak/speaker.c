@@ -185,6 +185,12 @@ void narr_speaker_free(narr_speaker *sp)
 
 int narr_speaker_rate(const narr_speaker *sp) { return sp->rate; }
 
+void narr_speaker_set_rate(narr_speaker *sp, int wpm)
+{
+    (void)sp;
+    espeak_ng_SetParameter(espeakRATE, wpm, 0);
+}
+
 void narr_speaker_set_pitch(narr_speaker *sp, int pitch)
 {
     (void)sp;

@@ -37,6 +37,9 @@ int narr_speaker_rate(const narr_speaker *sp);
 narr_status narr_speaker_say(narr_speaker *sp, const char *text, size_t len,
                              bool phonemes, narr_pcm_fn pcm, void *user);
 
+/* Sets the speaking rate (words per minute) for what is said next. */
+void narr_speaker_set_rate(narr_speaker *sp, int wpm);
+
 /* Sets the pitch (0-100) for what is said next: the voice quote style
  * reads quotations higher. */
 void narr_speaker_set_pitch(narr_speaker *sp, int pitch);

@@ -40,7 +40,7 @@ narr_status narr_decoder_next(narr_decoder *d, narr_line *line);
 const char *narr_decoder_errmsg(const narr_decoder *d);
 
 /* A read blocked on a pipe stops with NARR_E_INTERRUPTED when a signal
- * arrives and *flag is set (see narr_config.interrupted). */
+ * arrives and *flag is set (see narr_output_options.interrupted). */
 void narr_decoder_set_interrupt(narr_decoder *d, volatile sig_atomic_t *flag);
 
 /* The name given to narr_decoder_new, for messages. */

@@ -550,3 +550,14 @@ narr_input_format narr_input_format_guess(const char *path, const char *head, si
         return NARR_INPUT_MARKDOWN;
     return NARR_INPUT_TEXT;
 }
+
+narr_input_format narr_input_format_named(const char *name)
+{
+    if (strcmp(name, "text") == 0 || strcmp(name, "txt") == 0)
+        return NARR_INPUT_TEXT;
+    if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+        return NARR_INPUT_MARKDOWN;
+    if (strcmp(name, "html") == 0)
+        return NARR_INPUT_HTML;
+    return NARR_INPUT_AUTO;
+}

@@ -19,14 +19,8 @@
 
 #define NARR_BLOCK_MAX (16 * 1024)
 
-typedef enum {
-    NARR_BLOCK_TITLE,
-    NARR_BLOCK_HEADING,
-    NARR_BLOCK_PARAGRAPH,
-    NARR_BLOCK_QUOTE,
-    NARR_BLOCK_ITEM,
-} narr_block_kind;
-
+/* narr_block_kind (title, heading, paragraph, quote, item) is public:
+ * narrateur.h. */
 typedef struct {
     narr_block_kind kind;
     const char *text; /* borrowed, valid until the next call */

@@ -4,7 +4,7 @@
 
 int main(void)
 {
-    for (int code = NARR_OK; code >= NARR_E_INTERRUPTED; code--) {
+    for (int code = NARR_OK; code >= NARR_E_BUSY; code--) {
         const char *msg = narr_strerror((narr_status)code);
         CHECK(strcmp(msg, "unknown error") != 0);
         for (int other = NARR_OK; other > code; other--)

@@ -65,7 +65,7 @@ static void measure(const char *path, double *lufs, double *peak, SF_INFO *info)
 
 /* A sink that must open (window: seconds the gain is fitted on; 0 for
  * the default); NULL, with the reason printed, when it does not. */
-static narr_sink *open_ok(const char *path, const narr_config *cfg, double window)
+static narr_sink *open_ok(const char *path, const narr_output_options *cfg, double window)
 {
     narr_status st;
     char msg[512];
@@ -81,7 +81,7 @@ static narr_sink *open_ok(const char *path, const narr_config *cfg, double windo
 static void loudness_case(double a, double b, double change, int want_encodes)
 {
     const char *path = in_dir("episode.flac");
-    narr_config cfg = {0};
+    narr_output_options cfg = {0};
     narr_sink *s = open_ok(path, &cfg, 5.0);
     if (!s)
         return;
@@ -125,7 +125,7 @@ static void side_files_case(void)
     const char *path = in_dir("article.wav"), *intro = in_dir("intro.wav"),
                *json = in_dir("article.json"), *vtt = in_dir("article.vtt");
     write_intro(intro);
-    narr_config cfg = {.audio = {.intro = intro, .chapters = json, .transcript = vtt,
+    narr_output_options cfg = {.audio = {.intro = intro, .chapters = json, .transcript = vtt,
                                  .album = "Essais", .date = "2024-05-02"}};
     narr_sink *s = open_ok(path, &cfg, 0);
     if (!s)
@@ -174,7 +174,7 @@ static void side_files_case(void)
 static void unfinished_case(void)
 {
     const char *path = in_dir("lost.mp3"), *vtt = in_dir("lost.srt");
-    narr_config cfg = {.audio = {.transcript = vtt}};
+    narr_output_options cfg = {.audio = {.transcript = vtt}};
     narr_sink *s = open_ok(path, &cfg, 0);
     narr_status st;
     char msg[512];
@@ -205,7 +205,7 @@ static void refused_names_case(void)
     path = in_dir("article.wav");
     other = in_dir("pipe.vtt");
     CHECK(mkfifo(other, 0644) == 0);
-    narr_config cfg = {.audio = {.transcript = other}};
+    narr_output_options cfg = {.audio = {.transcript = other}};
     narr_sink *s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
     CHECK(s == NULL && st == NARR_E_IO);
     snprintf(want, sizeof want, "%s: not a regular file; give a file name to write", other);
@@ -218,7 +218,7 @@ static void refused_names_case(void)
     /* Two spellings of one name: the chapters would replace the audio. */
     path = in_dir("x.flac");
     other = in_dir("./x.flac");
-    cfg = (narr_config){.audio = {.chapters = other}};
+    cfg = (narr_output_options){.audio = {.chapters = other}};
     s = narr_sink_open_file(path, RATE, &cfg, &st, msg, sizeof msg);
     CHECK(s == NULL && st == NARR_E_ARG);
     snprintf(want, sizeof want, "%s and %s are the same file; give each output its own name",
@@ -234,7 +234,7 @@ static void write_error_case(bool at_end)
 {
     const char *path = in_dir("article.wav"), *vtt = in_dir("article.vtt");
     char want[512];
-    narr_config cfg = {.audio = {.transcript = vtt}};
+    narr_output_options cfg = {.audio = {.transcript = vtt}};
     narr_sink *s = open_ok(path, &cfg, 0);
     if (!s)
         return;

@@ -9,7 +9,8 @@
 
 int main(void)
 {
-    narr_pipeline_free(NULL);
+    narr_engine_free(NULL);
+    narr_narration_free(NULL);
     narr_table_free(NULL);
     narr_normalizer_free(NULL);
     narr_numbers_free(NULL);

@@ -5,6 +5,14 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+static narr_status list_voice(void *user, const char *name, const char *description,
+                              bool available, const char *packages)
+{
+    (void)description, (void)available, (void)packages;
+    narr_buf_append_str(user, name);
+    return narr_buf_append_str(user, "\t");
+}
+
 int main(void)
 {
     narr_voice v;
@@ -49,7 +57,7 @@ int main(void)
     CHECK(v.quotes == NARR_QUOTES_SPOKEN);
     narr_buf list;
     narr_buf_init(&list);
-    CHECK(narr_voice_list(&list) == NARR_OK);
+    CHECK(narr_list_voices(list_voice, &list) == NARR_OK);
     CHECK(strncmp(narr_buf_str(&list), "femme\t", 6) == 0);
     narr_buf_deinit(&list);
     return CHECK_DONE();

@@ -1,0 +1,84 @@
+/* options: narr_check_options, the one place where options are checked
+ * against each other, before any work. The program turns its answer
+ * into a usage error (exit 2); narr_narration_new asks it too, so a
+ * library caller gets the same answer. */
+#include "narrateur.h"
+#include "audio/format.h"
+#include "export/transcript.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+static narr_status bad(char *msg, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, size, fmt, ap);
+    va_end(ap);
+    return NARR_E_ARG;
+}
+
+/* The first audio-file option that is set, named as on the command line. */
+static const char *audio_option_set(const narr_audio_options *a)
+{
+    return a->transcript                  ? "--transcript"
+           : a->chapters                  ? "--chapters"
+           : a->intro                     ? "--intro"
+           : a->outro                     ? "--outro"
+           : a->cover                     ? "--cover"
+           : a->sample_rate               ? "--sample-rate"
+           : a->bitrate                   ? "--bitrate"
+           : a->quality                   ? "--quality"
+           : a->loudness || a->no_loudness ? "loudness options"
+           : a->format                    ? "an output format"
+                                          : NULL;
+}
+
+static narr_status check_audio(const narr_output_options *o, char *msg, size_t size)
+{
+    const narr_audio_options *a = &o->audio;
+    narr_audio_format f = a->format ? a->format : narr_audio_format_of(o->path);
+    if (f == NARR_AUDIO_AUTO)
+        return bad(msg, size, "cannot tell the audio format of '%s'; name the output .wav, "
+                   ".flac, .ogg, .opus or .mp3, or use --output-format", o->path);
+    const char *problem = a->sample_rate ? narr_audio_rate_problem(f, a->sample_rate) : NULL;
+    if (problem)
+        return bad(msg, size, "--sample-rate: %s", problem);
+    if (a->bitrate && f != NARR_AUDIO_MP3 && f != NARR_AUDIO_OPUS)
+        return bad(msg, size, "--bitrate applies to MP3 and Opus; use --quality for Ogg");
+    if (a->quality && f != NARR_AUDIO_MP3 && f != NARR_AUDIO_OGG && f != NARR_AUDIO_OPUS)
+        return bad(msg, size, "--quality applies to MP3, Ogg and Opus, not to lossless files");
+    if (a->cover && f != NARR_AUDIO_MP3)
+        return bad(msg, size, "--cover goes into MP3 files only");
+    if (a->loudness && a->no_loudness)
+        return bad(msg, size, "--loudness and --no-loudness cannot be used together");
+    if (a->loudness && (a->loudness < -40 || a->loudness > -5))
+        return bad(msg, size, "--loudness must be in LUFS from -40 to -5 (podcasts: -16)");
+    narr_transcript_format tf;
+    if (a->transcript && !narr_transcript_format_of(a->transcript, &tf))
+        return bad(msg, size, "cannot tell the transcript format of '%s'; name it .vtt or .srt",
+                   a->transcript);
+    return NARR_OK;
+}
+
+narr_status narr_check_options(const narr_engine_options *engine,
+                               const narr_output_options *output, char *msg, size_t size)
+{
+    if (engine && engine->rate && (engine->rate < 80 || engine->rate > 450))
+        return bad(msg, size, "--rate must be a number of words per minute from 80 to 450, "
+                   "not '%d'", engine->rate);
+    if (engine && (engine->quotes < NARR_QUOTES_DEFAULT || engine->quotes > NARR_QUOTES_VOICE))
+        return bad(msg, size, "unknown quote style");
+    if (!output)
+        return NARR_OK;
+    if (output->kind < NARR_OUTPUT_DEVICE || output->kind > NARR_OUTPUT_PHONEMES)
+        return bad(msg, size, "unknown output kind");
+    if (output->kind == NARR_OUTPUT_FILE && !output->path)
+        return bad(msg, size, "a file output needs a path");
+    if (output->kind != NARR_OUTPUT_FILE) {
+        const char *option = audio_option_set(&output->audio);
+        return option ? bad(msg, size, "%s applies to an audio file: add -o FILE", option)
+                      : NARR_OK;
+    }
+    return check_audio(output, msg, size);
+}
