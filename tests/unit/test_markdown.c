@@ -25,7 +25,10 @@ static const char *lines(const char *md, narr_buf *out)
 {
     FILE *f = fmemopen((void *)md, strlen(md), "rb");
     narr_decoder *d = narr_decoder_new(f, "md");
-    narr_document *doc = narr_document_new_markdown(d);
+    narr_status st;
+    char msg[256];
+    narr_tables *tables = narr_tables_new(&st, msg, sizeof msg);
+    narr_document *doc = narr_document_new_markdown(d, tables);
     narr_block b;
     narr_buf_clear(out);
     while (narr_document_next(doc, &b) == NARR_OK) {
@@ -34,6 +37,7 @@ static const char *lines(const char *md, narr_buf *out)
         narr_buf_append_str(out, n);
     }
     narr_document_free(doc);
+    narr_tables_free(tables);
     narr_decoder_free(d);
     fclose(f);
     return narr_buf_str(out);
