@@ -387,6 +387,8 @@ const char *narr_document_errmsg(const narr_document *doc)
 {
     if (doc->html && *narr_html_errmsg(doc->html))
         return narr_html_errmsg(doc->html);
+    if (doc->markdown && *narr_markdown_errmsg(doc->markdown))
+        return narr_markdown_errmsg(doc->markdown);
     return narr_decoder_errmsg(doc->dec);
 }
 
@@ -409,6 +411,19 @@ narr_status narr_document_next(narr_document *doc, narr_block *block)
         doc->continuing = block->continues;
         return NARR_OK;
     }
+}
+
+size_t narr_block_piece(const char *s, size_t n)
+{
+    if (n <= NARR_BLOCK_MAX)
+        return n;
+    size_t cut = NARR_BLOCK_MAX;
+    while (cut > NARR_BLOCK_MAX / 2 && s[cut - 1] != ' ')
+        cut--;
+    if (s[cut - 1] != ' ')
+        while (cut < n && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            cut++;
+    return cut;
 }
 
 const char *narr_block_kind_name(narr_block_kind kind)

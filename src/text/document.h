@@ -64,6 +64,11 @@ narr_input_format narr_input_format_guess(const char *path, const char *head, si
 /* "text", "markdown", "html" ("auto" for AUTO). */
 const char *narr_input_format_name(narr_input_format format);
 
+/* The length of the first piece of a block s[0..n) that is longer than
+ * NARR_BLOCK_MAX: cut after a space in the second half of the limit, or
+ * else between two characters. n when the block fits. */
+size_t narr_block_piece(const char *s, size_t n);
+
 /* The kind's name ("title", "heading", ...), for messages and tests. */
 const char *narr_block_kind_name(narr_block_kind kind);
 

@@ -422,13 +422,7 @@ narr_status narr_html_next(narr_html *h, narr_block *block)
     bool continues = false;
     /* A paragraph longer than a block comes in pieces cut at a space. */
     if (n > NARR_BLOCK_MAX) {
-        size_t cut = NARR_BLOCK_MAX;
-        while (cut > NARR_BLOCK_MAX / 2 && s[cut - 1] != ' ')
-            cut--;
-        if (s[cut - 1] != ' ')
-            while (cut < n && ((unsigned char)s[cut] & 0xC0) == 0x80)
-                cut++;
-        n = cut;
+        n = narr_block_piece(s, n);
         continues = true;
     }
     narr_buf_clear(&h->current);

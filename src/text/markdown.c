@@ -1,51 +1,48 @@
-/* markdown: Markdown → blocks, a line at a time. A line closes or opens
- * blocks by its first characters ("#", ">", "- ", "1. ", "```", "|");
- * a block's inline markup is resolved when it is complete, in two
- * passes: links, code spans, escapes, tags and entities first (with the
- * emphasis characters they protect set aside), then emphasis delimiters
- * paired as CommonMark does ("**a** * b" → "a * b"). */
+/* markdown: Markdown → blocks with md4c. The decoder's lines are gathered
+ * into one buffer (md4c parses a whole document, so this reader does not
+ * stream like the plain text one: memory grows with the input, up to
+ * NARR_MARKDOWN_MAX_BYTES, the same bound as a web page); the front
+ * matter is cut off first; md4c's callbacks then gather each block's
+ * text, stored until narr_markdown_next gives it out. */
 #include "text/markdown.h"
 #include "text/sentences.h"
 #include "base/utf8.h"
 
 #include <libxml/HTMLparser.h>
+#include <md4c.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define QUEUE 16
 #define HEADING_MAX_BYTES 100
-#define LINK_DEPTH 8
-/* Emphasis characters that are text (escaped, in code, in a URL) wait
- * in the private use area during the first pass: * _ ~ → U+E000.. */
-#define PROTECT_BASE 0xE000
+#define LIST_DEPTH 32
+/* Dialect: CommonMark plus what articles written for GitHub or static
+ * site generators use. Not the permissive autolinks: a bare URL is read
+ * as it is written anyway. */
+#define MD_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS)
 
 typedef struct {
-    narr_buf text;
     narr_block_kind kind;
-    bool continues;
+    size_t at, len; /* in text */
     long line;
-} queued;
+} stored;
 
 struct narr_markdown {
     narr_decoder *dec;
-    bool at_end;
-    bool last_cut;            /* the last line was cut for its length */
-    long lines;
-    bool in_front_matter, in_fence, in_comment;
-    char fence_char;
-    size_t fence_len;
-    char skip_until[16];      /* "</script>" while skipping raw HTML */
-    narr_buf para;            /* the block being gathered, as Markdown */
-    narr_block_kind para_kind;
-    long para_line;
-    int para_lines;
-    bool in_list;             /* the last block was a list item */
-    bool blank_before;
+    bool loaded;
+    narr_status st;      /* a loading error, given by every later call */
+    char errmsg[256];
+    narr_buf src;        /* the input, while it is parsed */
+    size_t body;         /* where the Markdown starts, after front matter */
+    narr_buf fm_title;   /* the front matter's title */
+    long fm_line;        /* the front matter's closing line */
+    long title_line;
+    bool inline_only;    /* narr_markdown_inline: no title, blocks joined */
     bool decided_title;
-    narr_buf fm_title;        /* the front matter's title */
-    queued q[QUEUE];
-    size_t q_head, q_count;
-    narr_buf inl, tmp;
+    narr_buf text;       /* the blocks' texts, one after another */
+    stored *blocks;
+    size_t count, cap, next, piece;
+    narr_buf current;
 };
 
 narr_markdown *narr_markdown_new(narr_decoder *dec)
@@ -54,12 +51,10 @@ narr_markdown *narr_markdown_new(narr_decoder *dec)
     if (!m)
         return NULL;
     m->dec = dec;
-    narr_buf_init(&m->para);
+    narr_buf_init(&m->src);
     narr_buf_init(&m->fm_title);
-    narr_buf_init(&m->inl);
-    narr_buf_init(&m->tmp);
-    for (int i = 0; i < QUEUE; i++)
-        narr_buf_init(&m->q[i].text);
+    narr_buf_init(&m->text);
+    narr_buf_init(&m->current);
     return m;
 }
 
@@ -67,366 +62,19 @@ void narr_markdown_free(narr_markdown *m)
 {
     if (!m)
         return;
-    narr_buf_deinit(&m->para);
+    narr_buf_deinit(&m->src);
     narr_buf_deinit(&m->fm_title);
-    narr_buf_deinit(&m->inl);
-    narr_buf_deinit(&m->tmp);
-    for (int i = 0; i < QUEUE; i++)
-        narr_buf_deinit(&m->q[i].text);
+    narr_buf_deinit(&m->text);
+    narr_buf_deinit(&m->current);
+    free(m->blocks);
     free(m);
 }
 
-/* ---- inline markup -------------------------------------------------- */
+const char *narr_markdown_errmsg(const narr_markdown *m) { return m->errmsg; }
 
-static bool ascii_punct(char c)
-{
-    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
-           (c >= '{' && c <= '~');
-}
+/* ---- blocks kept ---------------------------------------------------- */
 
 static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-static narr_status put_protected(narr_buf *out, char c)
-{
-    const char *delims = "*_~";
-    const char *d = strchr(delims, c);
-    if (c && d)
-        return narr_utf8_append(out, PROTECT_BASE + (int32_t)(d - delims));
-    return narr_buf_append_char(out, c);
-}
-
-static narr_status put_protected_span(narr_buf *out, const char *s, size_t n)
-{
-    narr_status st = NARR_OK;
-    for (size_t i = 0; i < n && st == NARR_OK; i++)
-        st = put_protected(out, s[i]);
-    return st;
-}
-
-/* The ']' closing the '[' at s[i], or n. */
-static size_t close_bracket(const char *s, size_t n, size_t i)
-{
-    int depth = 0;
-    for (; i < n; i++) {
-        if (s[i] == '\\') {
-            i++;
-            continue;
-        }
-        if (s[i] == '[')
-            depth++;
-        else if (s[i] == ']' && --depth == 0)
-            return i;
-    }
-    return n;
-}
-
-/* The ')' closing the '(' at s[i], or n. */
-static size_t close_paren(const char *s, size_t n, size_t i)
-{
-    int depth = 0;
-    bool angle = false;
-    for (; i < n; i++) {
-        if (s[i] == '\\') {
-            i++;
-            continue;
-        }
-        if (s[i] == '<')
-            angle = true;
-        else if (s[i] == '>')
-            angle = false;
-        else if (s[i] == '(' && !angle)
-            depth++;
-        else if (s[i] == ')' && !angle && --depth == 0)
-            return i;
-    }
-    return n;
-}
-
-/* A link or image at s[i] ('['): end of the whole construct and the
- * text's span, or 0 when it is not one. */
-static size_t link_at(const char *s, size_t n, size_t i, size_t *text_from, size_t *text_to)
-{
-    size_t close = close_bracket(s, n, i);
-    if (close >= n)
-        return 0;
-    *text_from = i + 1;
-    *text_to = close;
-    if (close + 1 < n && s[close + 1] == '(') {
-        size_t end = close_paren(s, n, close + 1);
-        return end < n ? end + 1 : 0;
-    }
-    if (close + 1 < n && s[close + 1] == '[') {
-        size_t end = close_bracket(s, n, close + 1);
-        return end < n ? end + 1 : 0;
-    }
-    return 0;
-}
-
-/* An HTML tag, comment or autolink at s[i] ('<'): its end, or 0. */
-static size_t tag_at(const char *s, size_t n, size_t i, bool *autolink, bool *br)
-{
-    *autolink = *br = false;
-    if (i + 4 <= n && strncmp(s + i, "<!--", 4) == 0) {
-        for (size_t j = i + 4; j + 3 <= n; j++)
-            if (strncmp(s + j, "-->", 3) == 0)
-                return j + 3;
-        return n; /* the comment runs to the end of the block */
-    }
-    size_t j = i + 1;
-    if (j < n && s[j] == '/')
-        j++;
-    if (j >= n || !is_alpha(s[j]))
-        return 0;
-    size_t name = j;
-    while (j < n && (is_alpha(s[j]) || (s[j] >= '0' && s[j] <= '9') || s[j] == '-' ||
-                     s[j] == '+' || s[j] == '.'))
-        j++;
-    if (j < n && s[j] == ':' && s[i + 1] != '/') { /* <https://...> */
-        while (j < n && s[j] != '>' && s[j] != ' ' && s[j] != '<')
-            j++;
-        *autolink = j < n && s[j] == '>';
-        return *autolink ? j + 1 : 0;
-    }
-    if (j < n && s[j] == '@') { /* <nom@exemple.fr> */
-        while (j < n && s[j] != '>' && s[j] != ' ' && s[j] != '<')
-            j++;
-        *autolink = j < n && s[j] == '>';
-        return *autolink ? j + 1 : 0;
-    }
-    if (j < n && s[j] != '>' && s[j] != ' ' && s[j] != '/')
-        return 0;
-    *br = j - name == 2 && (s[name] | 0x20) == 'b' && (s[name + 1] | 0x20) == 'r';
-    for (size_t k = j; k < n && k < j + 400; k++) {
-        if (s[k] == '<')
-            return 0;
-        if (s[k] == '>')
-            return k + 1;
-    }
-    return 0;
-}
-
-/* An entity at s[i] ('&'): appends its character and returns its end,
- * or 0. Named entities are HTML's, found by libxml2. */
-static size_t entity_at(const char *s, size_t n, size_t i, narr_buf *out, narr_status *st)
-{
-    size_t j = i + 1;
-    int32_t cp = -1;
-    if (j < n && s[j] == '#') {
-        j++;
-        bool hex = j < n && (s[j] == 'x' || s[j] == 'X');
-        j += hex;
-        int32_t v = 0;
-        size_t from = j;
-        while (j < n && j - from < 7) {
-            char c = s[j];
-            int d = c >= '0' && c <= '9'               ? c - '0'
-                    : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
-                                                                     : -1;
-            if (d < 0)
-                break;
-            v = v * (hex ? 16 : 10) + d;
-            j++;
-        }
-        if (j > from && j < n && s[j] == ';' && v > 0 && v <= 0x10FFFF &&
-            !(v >= 0xD800 && v <= 0xDFFF))
-            cp = v;
-    } else {
-        char name[32];
-        size_t k = 0;
-        while (j < n && k + 1 < sizeof name && (is_alpha(s[j]) || (s[j] >= '0' && s[j] <= '9')))
-            name[k++] = s[j++];
-        name[k] = '\0';
-        const htmlEntityDesc *e = k && j < n && s[j] == ';' ? htmlEntityLookup((const xmlChar *)name) : NULL;
-        if (e)
-            cp = (int32_t)e->value;
-    }
-    if (cp < 0)
-        return 0;
-    char c = (char)cp;
-    *st = cp < 0x80 ? put_protected(out, c) : narr_utf8_append(out, cp);
-    return j + 1;
-}
-
-/* First pass, over s[0..n): everything but emphasis. */
-static narr_status first_pass(const char *s, size_t n, narr_buf *out, int depth)
-{
-    narr_status st = NARR_OK;
-    for (size_t i = 0; i < n && st == NARR_OK;) {
-        char c = s[i];
-        size_t from, to, end;
-        bool autolink, br;
-        if (c == '\\' && i + 1 < n && ascii_punct(s[i + 1])) {
-            st = put_protected(out, s[i + 1]);
-            i += 2;
-        } else if (c == '\\' && i + 1 == n) {
-            i++; /* a hard line break */
-        } else if (c == '`') {
-            size_t run = 0;
-            while (i + run < n && s[i + run] == '`')
-                run++;
-            size_t j = i + run;
-            for (; j < n; j++) {
-                size_t k = 0;
-                while (j + k < n && s[j + k] == '`')
-                    k++;
-                if (k == run)
-                    break;
-                j += k ? k - 1 : 0;
-            }
-            if (j >= n) {
-                st = narr_buf_append(out, s + i, run);
-                i += run;
-                continue;
-            }
-            /* Inline code is read: "la commande `ls`" says "ls". */
-            st = put_protected_span(out, s + i + run, j - i - run);
-            i = j + run;
-        } else if (c == '!' && i + 1 < n && s[i + 1] == '[' &&
-                   (end = link_at(s, n, i + 1, &from, &to)) != 0) {
-            i = end; /* an image is not read */
-        } else if (c == '[' && i + 1 < n && s[i + 1] == '^' && (end = close_bracket(s, n, i)) < n &&
-                   !memchr(s + i, ' ', end - i)) {
-            i = end + 1; /* a footnote mark */
-        } else if (c == '[' && depth < LINK_DEPTH && (end = link_at(s, n, i, &from, &to)) != 0) {
-            st = first_pass(s + from, to - from, out, depth + 1);
-            i = end;
-        } else if (c == '<' && (end = tag_at(s, n, i, &autolink, &br)) != 0) {
-            if (autolink)
-                st = put_protected_span(out, s + i + 1, end - i - 2);
-            else if (br)
-                st = narr_buf_append_char(out, ' ');
-            i = end;
-        } else if (c == '&' && (end = entity_at(s, n, i, out, &st)) != 0) {
-            i = end;
-        } else {
-            st = narr_buf_append_char(out, c);
-            i++;
-        }
-    }
-    return st;
-}
-
-typedef struct {
-    size_t at, len;
-    size_t left;   /* characters of the run not paired */
-    char c;
-    bool open, close;
-} delimiter;
-
-static bool cp_space(int32_t cp) { return cp == ' ' || cp < 0 || narr_uc_is_space(cp); }
-
-static bool cp_punct(int32_t cp)
-{
-    return cp >= 0 && !cp_space(cp) && !narr_uc_is_letter(cp) && !(cp >= '0' && cp <= '9');
-}
-
-/* Second pass: pairs emphasis delimiter runs and drops the paired ones,
- * then puts the protected characters back. */
-static narr_status second_pass(const char *s, size_t n, narr_buf *out)
-{
-    delimiter stack_d[64];
-    delimiter *d = stack_d;
-    size_t nd = 0, cap = 64;
-    narr_status st = NARR_OK;
-    for (size_t i = 0; i < n;) {
-        char c = s[i];
-        if (c != '*' && c != '_' && c != '~') {
-            i++;
-            continue;
-        }
-        size_t run = 0;
-        while (i + run < n && s[i + run] == c)
-            run++;
-        size_t b = i, a = i + run;
-        int32_t prev = i ? narr_utf8_prev(s, &b) : ' ';
-        int32_t next = a < n ? narr_utf8_next(s, n, &a) : ' ';
-        bool left = !cp_space(next) && (!cp_punct(next) || cp_space(prev) || cp_punct(prev));
-        bool right = !cp_space(prev) && (!cp_punct(prev) || cp_space(next) || cp_punct(next));
-        delimiter x = {i, run, run, c, left, right};
-        if (c == '_') {
-            x.open = left && (!right || cp_punct(prev));
-            x.close = right && (!left || cp_punct(next));
-        }
-        if (c == '~' && run > 2)
-            x.open = x.close = false;
-        if (nd == cap) {
-            delimiter *bigger = malloc(cap * 2 * sizeof *bigger);
-            if (!bigger) {
-                st = NARR_E_NOMEM;
-                break;
-            }
-            memcpy(bigger, d, nd * sizeof *d);
-            if (d != stack_d)
-                free(d);
-            d = bigger;
-            cap *= 2;
-        }
-        d[nd++] = x;
-        i += run;
-    }
-    /* Each closer takes the nearest opener of its kind, two characters at
-     * a time when both have two ("***a***" is strong and emphasis); the
-     * openers in between stay text. */
-    for (size_t k = 0; k < nd; k++) {
-        for (size_t j = k; d[k].close && d[k].left && j-- > 0;) {
-            if (!d[j].left || !d[j].open || d[j].c != d[k].c)
-                continue;
-            size_t use = d[j].left >= 2 && d[k].left >= 2 ? 2 : 1;
-            d[j].left -= use;
-            d[k].left -= use;
-            for (size_t m = j + 1; m < k; m++)
-                d[m].open = false;
-            j++; /* the same opener may have characters left */
-        }
-        if (d[k].left < d[k].len)
-            d[k].open = false;
-    }
-    size_t next_d = 0;
-    for (size_t i = 0; i < n && st == NARR_OK;) {
-        if (next_d < nd && d[next_d].at == i) {
-            st = narr_buf_append(out, s + i, d[next_d].left);
-            i += d[next_d].len;
-            next_d++;
-            continue;
-        }
-        size_t j = i;
-        int32_t cp = narr_utf8_next(s, n, &j);
-        if (cp >= PROTECT_BASE && cp < PROTECT_BASE + 3)
-            st = narr_buf_append_char(out, "*_~"[cp - PROTECT_BASE]);
-        else
-            st = narr_buf_append(out, s + i, j - i);
-        i = j;
-    }
-    if (d != stack_d)
-        free(d);
-    return st;
-}
-
-narr_status narr_markdown_inline(const char *s, size_t n, narr_buf *out)
-{
-    narr_buf a, b;
-    narr_buf_init(&a);
-    narr_buf_init(&b);
-    narr_status st = first_pass(s, n, &a, 0);
-    if (st == NARR_OK)
-        st = second_pass(narr_buf_str(&a), a.len, &b);
-    narr_buf_clear(&a);
-    if (st == NARR_OK)
-        st = narr_decode_clean(narr_buf_str(&b), b.len, &a);
-    /* One space between words, none at the ends. */
-    const char *t = narr_buf_str(&a);
-    for (size_t i = 0; st == NARR_OK && i < a.len; i++) {
-        if (t[i] == ' ' && (i + 1 == a.len || t[i + 1] == ' ' || out->len == 0 ||
-                            narr_buf_last(out) == ' '))
-            continue;
-        st = narr_buf_append_char(out, t[i]);
-    }
-    narr_buf_deinit(&a);
-    narr_buf_deinit(&b);
-    return st;
-}
-
-/* ---- blocks --------------------------------------------------------- */
 
 static bool same_text(const narr_buf *a, const char *b, size_t n)
 {
@@ -440,379 +88,513 @@ static bool same_text(const narr_buf *a, const char *b, size_t n)
     return true;
 }
 
-static narr_status enqueue(narr_markdown *m, narr_block_kind kind, const char *s, size_t n,
-                           bool continues, long line)
+static narr_status push(narr_markdown *m, narr_block_kind kind, const char *s, size_t n, long line)
 {
-    if (m->q_count == QUEUE)
-        return NARR_E_NOMEM; /* cannot happen: a line queues at most 6 */
-    queued *q = &m->q[(m->q_head + m->q_count) % QUEUE];
-    m->q_count++;
-    narr_buf_clear(&q->text);
-    q->kind = kind;
-    q->continues = continues;
-    q->line = line;
-    return narr_buf_append(&q->text, s, n);
+    if (m->count == m->cap) {
+        stored *b = narr_array_grow(m->blocks, &m->cap, sizeof *b, 64);
+        if (!b)
+            return NARR_E_NOMEM;
+        m->blocks = b;
+    }
+    if (m->inline_only && m->text.len) {
+        narr_status st = narr_buf_append_char(&m->text, ' ');
+        if (st != NARR_OK)
+            return st;
+    }
+    m->blocks[m->count++] = (stored){kind, m->text.len, n, line};
+    return narr_buf_append(&m->text, s, n);
 }
 
-/* Resolves a block's inline markup and queues it. The first block is
- * the title when it is a heading, or a short line without final
- * punctuation; after a front matter title, a first heading that repeats
- * it is not read twice. */
-static narr_status emit(narr_markdown *m, narr_block_kind kind, const char *s, size_t n,
-                        bool continues, long line, int lines)
+/* Keeps a finished block. The first one is the title when it is a
+ * heading, or one short line without final punctuation; after a front
+ * matter title, a first heading that repeats it is not read twice. */
+static narr_status keep(narr_markdown *m, narr_block_kind kind, const char *s, size_t n, long line,
+                        bool one_line)
 {
-    narr_buf_clear(&m->inl);
-    narr_status st = narr_markdown_inline(s, n, &m->inl);
-    if (st != NARR_OK || m->inl.len == 0)
-        return st;
-    if (!m->decided_title) {
+    if (n == 0)
+        return NARR_OK;
+    if (!m->decided_title && !m->inline_only) {
         m->decided_title = true;
         if (m->fm_title.len) {
-            if (kind == NARR_BLOCK_HEADING && same_text(&m->fm_title, m->inl.data, m->inl.len))
+            if (kind == NARR_BLOCK_HEADING && same_text(&m->fm_title, s, n))
                 return NARR_OK;
         } else if (kind == NARR_BLOCK_HEADING ||
-                   (kind == NARR_BLOCK_PARAGRAPH && lines == 1 && !continues &&
-                    m->inl.len <= HEADING_MAX_BYTES && !narr_sentence_ends(m->inl.data, m->inl.len, true))) {
+                   (kind == NARR_BLOCK_PARAGRAPH && one_line && n <= HEADING_MAX_BYTES &&
+                    !narr_sentence_ends(s, n, true))) {
             kind = NARR_BLOCK_TITLE;
         }
     }
-    return enqueue(m, kind, m->inl.data, m->inl.len, continues, line);
+    return push(m, kind, s, n, line);
 }
 
-static narr_status flush(narr_markdown *m)
-{
-    if (!m->para.len)
-        return NARR_OK;
-    narr_status st = emit(m, m->para_kind, m->para.data, m->para.len, false, m->para_line,
-                          m->para_lines);
-    narr_buf_clear(&m->para);
-    m->para_lines = 0;
-    return st;
-}
+/* ---- md4c's callbacks: one walk over the document ------------------- */
 
-/* Adds a line of text to the open block (or opens one of kind); glue:
- * the line is the rest of a line cut for its length, no space between. */
-static narr_status append_text(narr_markdown *m, narr_block_kind kind, const char *s, size_t n,
-                               bool glue)
-{
-    narr_status st = NARR_OK;
-    if (!m->para.len) {
-        m->para_kind = kind;
-        m->para_line = m->lines;
-    } else if (!glue) {
-        st = narr_buf_append_char(&m->para, ' ');
-    }
-    m->para_lines++;
-    /* A backslash ending a line is a line break: a space is enough. */
-    if (n && s[n - 1] == '\\' && (n < 2 || s[n - 2] != '\\'))
-        n--;
-    if (st == NARR_OK)
-        st = narr_buf_append(&m->para, s, n);
-    while (st == NARR_OK && m->para.len >= NARR_BLOCK_MAX) {
-        /* A huge paragraph goes out in pieces, cut after a space. */
-        size_t cut = m->para.len;
-        while (cut > m->para.len / 2 && m->para.data[cut - 1] != ' ')
-            cut--;
-        if (cut <= m->para.len / 2)
-            cut = m->para.len;
-        st = emit(m, m->para_kind, m->para.data, cut, true, m->para_line, 2);
-        memmove(m->para.data, m->para.data + cut, m->para.len - cut);
-        m->para.len -= cut;
-        m->para.data[m->para.len] = '\0';
-    }
-    return st;
-}
+typedef struct {
+    narr_markdown *m;
+    const char *doc, *doc_end; /* the parsed text, for line numbers */
+    long base_line;            /* the line where doc starts */
+    const char *counted;       /* line numbers are counted up to here */
+    long counted_line;
+    narr_buf cur;              /* the open block's text */
+    narr_buf clean;
+    long cur_line;
+    int breaks;                /* line breaks in the open block */
+    bool after_break;          /* the next text starts a line */
+    int quote, item, code, html, image;
+    bool heading, cell_sep, row;
+    int lists;                 /* open lists; the innermost first below */
+    bool numbered[LIST_DEPTH]; /* the list's numbers are read */
+    unsigned number[LIST_DEPTH];
+    bool number_owed;          /* the open item's number is not yet read */
+    char skip_tag[16];         /* inline <script> ... </script> is not read */
+    narr_status st;
+} walker;
 
-static narr_status append(narr_markdown *m, narr_block_kind kind, const char *s, size_t n)
+/* The input line of p (in doc), counting from the last one asked. */
+static long line_of(walker *w, const char *p)
 {
-    return append_text(m, kind, s, n, false);
-}
-
-static size_t count_run(const char *s, size_t n, char c)
-{
-    size_t k = 0;
-    while (k < n && s[k] == c)
-        k++;
-    return k;
-}
-
-static bool only(const char *s, size_t n, const char *chars)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strchr(chars, s[i]))
-            return false;
-    return true;
-}
-
-/* "---", "***", "_ _ _": three or more of one mark, spaces between. */
-static bool thematic_break(const char *s, size_t n)
-{
-    if (!n || !strchr("-*_", s[0]))
-        return false;
-    size_t marks = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == s[0])
-            marks++;
-        else if (s[i] != ' ')
-            return false;
-    }
-    return marks >= 3;
-}
-
-/* A list marker at s: "- ", "* ", "+ ", "1. ", "12) " (at most two
- * digits: "1914. La guerre" is a sentence). Returns the text's start. */
-static size_t list_marker(const char *s, size_t n)
-{
-    size_t i = 0;
-    if (n && strchr("-*+", s[0]))
-        i = 1;
-    else {
-        while (i < n && i < 3 && s[i] >= '0' && s[i] <= '9')
-            i++;
-        if (i == 0 || i > 2 || i >= n || (s[i] != '.' && s[i] != ')'))
-            return 0;
-        i++;
-    }
-    if (i < n && s[i] != ' ')
+    if (p < w->doc || p > w->doc_end)
         return 0;
-    while (i < n && s[i] == ' ')
-        i++;
-    /* Task lists: "- [ ] à faire", "- [x] fait". */
-    if (i + 3 < n && s[i] == '[' && (s[i + 1] == ' ' || (s[i + 1] | 0x20) == 'x') && s[i + 2] == ']' &&
-        s[i + 3] == ' ')
-        i += 4;
-    return i;
-}
-
-/* Raw HTML blocks whose content is not text. */
-static bool raw_html_start(narr_markdown *m, const char *s, size_t n)
-{
-    static const char *const tags[] = {"script", "style", "pre", "template", "iframe", "svg",
-                                       "textarea", NULL};
-    if (n < 2 || s[0] != '<')
-        return false;
-    for (int i = 0; tags[i]; i++) {
-        size_t k = strlen(tags[i]);
-        if (n > k && strncmp(s + 1, tags[i], k) == 0 && (s[k + 1] == '>' || s[k + 1] == ' ')) {
-            snprintf(m->skip_until, sizeof m->skip_until, "</%s>", tags[i]);
-            return true;
-        }
+    if (!w->counted) {
+        w->counted = w->doc;
+        w->counted_line = w->base_line;
     }
-    return false;
+    for (; w->counted < p; w->counted++)
+        w->counted_line += *w->counted == '\n';
+    for (; w->counted > p; w->counted--)
+        w->counted_line -= w->counted[-1] == '\n';
+    return w->counted_line;
 }
 
-static bool contains(const char *s, size_t n, const char *needle)
+/* "[^1]" marks a footnote: not read; "[^1]:" opening a block defines it,
+ * and its text is read. md4c knows no footnotes, so they come as text. */
+static void drop_footnote_marks(narr_buf *b)
 {
-    size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (strncmp(s + i, needle, k) == 0)
-            return true;
-    return false;
-}
-
-/* "| a | b |" → "a, b"; the "|---|:--:|" line gives nothing. */
-static narr_status table_row(narr_markdown *m, const char *s, size_t n)
-{
-    if (only(s, n, "|-: "))
-        return NARR_OK;
-    narr_buf_clear(&m->tmp);
-    narr_status st = NARR_OK;
-    size_t from = s[0] == '|';
-    for (size_t i = from; i <= n && st == NARR_OK; i++) {
-        if (i < n && (s[i] != '|' || (i > 0 && s[i - 1] == '\\')))
+    size_t out = 0;
+    for (size_t i = 0; i < b->len;) {
+        size_t j = i + 2;
+        if (b->data[i] == '[' && i + 1 < b->len && b->data[i + 1] == '^') {
+            while (j < b->len && b->data[j] != ']' && b->data[j] != '[' && b->data[j] != ' ')
+                j++;
+        }
+        if (j > i + 2 && j < b->len && b->data[j] == ']') {
+            i = j + 1;
+            if (out == 0 && i < b->len && b->data[i] == ':')
+                i++;
             continue;
-        size_t a = from, b = i;
-        while (a < b && s[a] == ' ')
-            a++;
-        while (b > a && s[b - 1] == ' ')
-            b--;
-        if (b > a) {
-            if (m->tmp.len)
-                st = narr_buf_append_str(&m->tmp, ", ");
-            if (st == NARR_OK)
-                st = narr_buf_append(&m->tmp, s + a, b - a);
         }
-        from = i + 1;
+        b->data[out++] = b->data[i++];
     }
-    if (st == NARR_OK && m->tmp.len)
-        st = emit(m, NARR_BLOCK_PARAGRAPH, m->tmp.data, m->tmp.len, false, m->lines, 2);
-    return st;
+    b->len = out;
+    if (b->data)
+        b->data[out] = '\0';
 }
 
-/* The front matter: only its title is kept ("title: Le titre"). */
-static narr_status front_matter_line(narr_markdown *m, const char *s, size_t n)
+static void flush(walker *w)
 {
-    if ((n == 3 && (strncmp(s, "---", 3) == 0 || strncmp(s, "...", 3) == 0))) {
-        m->in_front_matter = false;
-        if (!m->fm_title.len)
-            return NARR_OK;
-        return enqueue(m, NARR_BLOCK_TITLE, m->fm_title.data, m->fm_title.len, false, m->lines);
+    if (w->st != NARR_OK || w->cur.len == 0) {
+        narr_buf_clear(&w->cur);
+        w->breaks = 0;
+        return;
     }
-    if (n > 6 && strncmp(s, "title:", 6) == 0) {
-        size_t a = 6, b = n;
-        while (a < b && s[a] == ' ')
-            a++;
-        while (b > a && s[b - 1] == ' ')
-            b--;
-        if (b - a >= 2 && (s[a] == '"' || s[a] == '\'') && s[b - 1] == s[a])
-            a++, b--;
-        narr_buf_clear(&m->fm_title);
-        return narr_markdown_inline(s + a, b - a, &m->fm_title);
-    }
-    return NARR_OK;
+    drop_footnote_marks(&w->cur);
+    narr_buf_clear(&w->clean);
+    w->st = narr_decode_clean(w->cur.data, w->cur.len, &w->clean);
+    /* One space between words, none at the ends. */
+    size_t n = 0;
+    char *t = w->clean.data;
+    for (size_t i = 0; i < w->clean.len; i++)
+        if (t[i] != ' ' || (n > 0 && t[n - 1] != ' '))
+            t[n++] = t[i];
+    while (n > 0 && t[n - 1] == ' ')
+        n--;
+    narr_block_kind kind = w->quote     ? NARR_BLOCK_QUOTE
+                           : w->item    ? NARR_BLOCK_ITEM
+                           : w->heading ? NARR_BLOCK_HEADING
+                                        : NARR_BLOCK_PARAGRAPH;
+    if (w->st == NARR_OK)
+        w->st = keep(w->m, kind, t, n, w->cur_line, w->breaks == 0 && !w->row);
+    narr_buf_clear(&w->cur);
+    w->breaks = 0;
 }
 
-static narr_status line(narr_markdown *m, const char *s, size_t n)
+/* The number written before an ordered item's first text at p ("1914."),
+ * or else the list's count. */
+static narr_status put_number(walker *w, const char *p)
 {
-    narr_status st = NARR_OK;
+    const char *from = p, *to = NULL;
+    if (p > w->doc && p <= w->doc_end) {
+        const char *ls = p;
+        while (ls > w->doc && ls[-1] != '\n')
+            ls--;
+        for (const char *q = p; q > ls && !to; q--)
+            if ((q[-1] == '.' || q[-1] == ')') && q - 1 > ls && q[-2] >= '0' && q[-2] <= '9')
+                to = q - 1;
+        for (from = to; to && from > ls && from[-1] >= '0' && from[-1] <= '9';)
+            from--;
+    }
+    if (to)
+        return narr_buf_append(&w->cur, from, (size_t)(to - from + 1));
+    char num[16];
+    snprintf(num, sizeof num, "%u.", w->number[w->lists - 1]);
+    return narr_buf_append_str(&w->cur, num);
+}
+
+/* True when p starts a footnote definition, "[^1]: ...". */
+static bool footnote_definition(const char *p, const char *end)
+{
+    if (end - p < 5 || p[0] != '[' || p[1] != '^')
+        return false;
+    const char *q = p + 2;
+    while (q < end && *q != ']' && *q != '[' && *q != ' ')
+        q++;
+    return q > p + 2 && q + 1 < end && q[0] == ']' && q[1] == ':';
+}
+
+static void add(walker *w, const char *s, size_t n)
+{
+    if (w->st != NARR_OK)
+        return;
+    /* Each footnote definition is a block of its own, as in GitHub's
+     * Markdown, even on the line after another one. */
+    if (w->after_break && s >= w->doc && s < w->doc_end && footnote_definition(s, w->doc_end))
+        flush(w);
+    w->after_break = false;
+    if (w->st != NARR_OK)
+        return;
+    if (w->cur.len == 0)
+        w->cur_line = line_of(w, s);
+    if (w->cell_sep && w->cur.len)
+        w->st = narr_buf_append_str(&w->cur, ", ");
+    w->cell_sep = false;
+    if (w->number_owed && w->st == NARR_OK) {
+        w->number_owed = false;
+        if ((w->st = put_number(w, s)) == NARR_OK)
+            w->st = narr_buf_append_char(&w->cur, ' ');
+    }
+    if (w->st == NARR_OK)
+        w->st = narr_buf_append(&w->cur, s, n);
+}
+
+static void add_entity(walker *w, const char *s, size_t n)
+{
+    /* md4c gives "&name;", "&#233;" or "&#xE9;". */
+    int32_t cp = -1;
+    if (n > 3 && s[1] == '#') {
+        bool hex = s[2] == 'x' || s[2] == 'X';
+        long v = strtol(s + 2 + hex, NULL, hex ? 16 : 10);
+        cp = v > 0 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF) ? (int32_t)v : 0xFFFD;
+    } else if (n > 2 && n < 40) {
+        char name[40];
+        memcpy(name, s + 1, n - 2);
+        name[n - 2] = '\0';
+        const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+        if (e)
+            cp = (int32_t)e->value;
+    }
+    if (cp < 0) {
+        add(w, s, n); /* not an entity: the text as written */
+        return;
+    }
+    narr_buf b;
+    narr_buf_init(&b);
+    w->st = narr_utf8_append(&b, cp);
+    if (w->st == NARR_OK)
+        add(w, b.data, b.len);
+    narr_buf_deinit(&b);
+}
+
+/* Inline raw HTML: tags are not read, "<br>" is a space, and what an
+ * element such as <script> holds is not text a browser would show. */
+static void add_html(walker *w, const char *s, size_t n)
+{
+    static const char *const hidden[] = {"script", "style", "template", "textarea", "iframe",
+                                         "svg", "noscript", "object", NULL};
+    bool closing = n > 2 && s[1] == '/';
+    size_t a = 1 + closing, b = a;
+    while (b < n && (is_alpha(s[b]) || (s[b] >= '0' && s[b] <= '9')))
+        b++;
+    char name[16] = "";
+    if (b - a < sizeof name) {
+        for (size_t i = a; i < b; i++)
+            name[i - a] = (char)(s[i] | 0x20);
+        name[b - a] = '\0';
+    }
+    if (w->skip_tag[0]) {
+        if (closing && strcmp(name, w->skip_tag) == 0)
+            w->skip_tag[0] = '\0';
+        return;
+    }
+    if (strcmp(name, "br") == 0) {
+        add(w, " ", 1);
+        return;
+    }
+    if (closing || (n >= 2 && s[n - 2] == '/'))
+        return;
+    for (int i = 0; hidden[i]; i++)
+        if (strcmp(name, hidden[i]) == 0)
+            snprintf(w->skip_tag, sizeof w->skip_tag, "%s", name);
+}
+
+static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
+{
+    walker *w = u;
+    if (w->code || w->html || w->image)
+        return 0; /* code, raw HTML and images are not read */
+    if (type == MD_TEXT_HTML) {
+        add_html(w, s, n);
+    } else if (w->skip_tag[0] || type == MD_TEXT_NULLCHAR) {
+        /* not read */
+    } else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
+        w->breaks++;
+        w->after_break = type == MD_TEXT_SOFTBR;
+        if (w->cur.len)
+            w->st = narr_buf_append_char(&w->cur, ' ');
+    } else if (type == MD_TEXT_ENTITY) {
+        add_entity(w, s, n);
+    } else {
+        add(w, s, n);
+    }
+    return w->st == NARR_OK ? 0 : -1;
+}
+
+/* Entering (step 1) or leaving (step -1) a block: what is gathered so
+ * far is a block of its own, except inside a table row. */
+static int on_block(walker *w, MD_BLOCKTYPE type, void *detail, int step)
+{
+    if (type == MD_BLOCK_TH || type == MD_BLOCK_TD)
+        w->cell_sep = true;
+    else
+        flush(w);
+    w->skip_tag[0] = '\0'; /* an unclosed <script> ends with its block */
+    switch (type) {
+    case MD_BLOCK_QUOTE:
+        w->quote += step;
+        break;
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+        if (step > 0 && w->lists < LIST_DEPTH) {
+            unsigned start = type == MD_BLOCK_OL ? ((MD_BLOCK_OL_DETAIL *)detail)->start : 1;
+            /* "1." marks a list like a bullet; a list that starts
+             * elsewhere ("1914. La guerre éclate.") says a number. */
+            w->numbered[w->lists] = type == MD_BLOCK_OL && start != 1;
+            w->number[w->lists] = start - 1;
+        }
+        w->lists += step;
+        break;
+    case MD_BLOCK_LI:
+        w->item += step;
+        w->number_owed = false;
+        if (step > 0 && w->lists > 0 && w->lists <= LIST_DEPTH) {
+            w->number[w->lists - 1]++;
+            w->number_owed = w->numbered[w->lists - 1];
+        }
+        break;
+    case MD_BLOCK_H:
+        w->heading = step > 0;
+        break;
+    case MD_BLOCK_CODE:
+        w->code += step;
+        break;
+    case MD_BLOCK_HTML:
+        w->html += step;
+        break;
+    case MD_BLOCK_TR:
+        w->row = step > 0;
+        break;
+    default:
+        break;
+    }
+    return w->st == NARR_OK ? 0 : -1;
+}
+
+static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
+{
+    return on_block(u, type, detail, 1);
+}
+
+static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
+{
+    return on_block(u, type, detail, -1);
+}
+
+static int on_enter_span(MD_SPANTYPE type, void *detail, void *u)
+{
+    (void)detail;
+    walker *w = u;
+    /* An image is not read, nor its description: an article's pictures
+     * are illustrations, as in the HTML reader, which drops figures. */
+    w->image += type == MD_SPAN_IMG;
+    return 0;
+}
+
+static int on_leave_span(MD_SPANTYPE type, void *detail, void *u)
+{
+    (void)detail;
+    walker *w = u;
+    w->image -= type == MD_SPAN_IMG;
+    return 0;
+}
+
+/* Parses s[0..n), which starts at input line line, into m's blocks. */
+static narr_status parse(narr_markdown *m, const char *s, size_t n, long line)
+{
+    walker w = {.m = m, .doc = s, .doc_end = s + n, .base_line = line, .st = NARR_OK};
+    narr_buf_init(&w.cur);
+    narr_buf_init(&w.clean);
+    MD_PARSER p = {
+        .abi_version = 0,
+        .flags = MD_FLAGS,
+        .enter_block = on_enter_block,
+        .leave_block = on_leave_block,
+        .enter_span = on_enter_span,
+        .leave_span = on_leave_span,
+        .text = on_text,
+    };
+    int rc = n ? md_parse(s, (MD_SIZE)n, &p, &w) : 0;
+    if (w.st == NARR_OK && rc != 0)
+        w.st = NARR_E_NOMEM; /* md4c fails only for memory */
+    narr_buf_deinit(&w.cur);
+    narr_buf_deinit(&w.clean);
+    return w.st;
+}
+
+/* ---- the input and its front matter --------------------------------- */
+
+static bool is_line(const char *s, size_t n, const char *what)
+{
     while (n && s[n - 1] == ' ')
         n--;
-    if (m->in_front_matter)
-        return front_matter_line(m, s, n);
-    if (m->lines == 1 && n == 3 && strncmp(s, "---", 3) == 0) {
-        m->in_front_matter = true;
+    return n == strlen(what) && memcmp(s, what, n) == 0;
+}
+
+/* "title: Le titre" (YAML) or "title = \"Le titre\"" (TOML) → the title,
+ * its Markdown resolved like the text's. */
+static narr_status front_matter_title(narr_markdown *m, const char *s, size_t n, char sep,
+                                      long line)
+{
+    if (n < 6 || strncmp(s, "title", 5) != 0)
         return NARR_OK;
-    }
-    size_t indent = 0;
-    while (indent < n && s[indent] == ' ')
-        indent++;
-    const char *r = s + indent;
-    size_t rn = n - indent;
-    if (m->in_fence) {
-        size_t k = count_run(r, rn, m->fence_char);
-        if (indent <= 3 && k >= m->fence_len && only(r + k, rn - k, " "))
-            m->in_fence = false;
+    size_t a = 5, b = n;
+    while (a < b && s[a] == ' ')
+        a++;
+    if (a == b || s[a] != sep)
         return NARR_OK;
+    a++;
+    while (a < b && s[a] == ' ')
+        a++;
+    while (b > a && s[b - 1] == ' ')
+        b--;
+    if (b - a >= 2 && (s[a] == '"' || s[a] == '\'') && s[b - 1] == s[a])
+        a++, b--;
+    narr_buf_clear(&m->fm_title);
+    m->title_line = line;
+    return narr_markdown_inline(s + a, b - a, &m->fm_title);
+}
+
+/* Reads the whole input into m->src; the front matter, when it closes,
+ * is before m->body. */
+static narr_status read_input(narr_markdown *m)
+{
+    enum { NONE, YAML, TOML, CLOSED } fm = NONE;
+    bool cut = false;
+    narr_status st;
+    narr_line l;
+    while ((st = narr_decoder_next(m->dec, &l)) == NARR_OK) {
+        if (m->src.len + l.len + 1 > NARR_MARKDOWN_MAX_BYTES) {
+            snprintf(m->errmsg, sizeof m->errmsg,
+                     "%s: Markdown article larger than %d MB; read it as plain text instead "
+                     "(--input-format text)",
+                     narr_decoder_name(m->dec), NARR_MARKDOWN_MAX_BYTES / (1024 * 1024));
+            return NARR_E_ARG;
+        }
+        if (m->src.len && !cut)
+            st = narr_buf_append_char(&m->src, '\n');
+        if (st == NARR_OK)
+            st = narr_buf_append(&m->src, l.text, l.len);
+        if (st != NARR_OK)
+            return st;
+        bool whole = !cut && !l.cut;
+        cut = l.cut;
+        if (l.number == 1 && whole && (is_line(l.text, l.len, "---") || is_line(l.text, l.len, "+++"))) {
+            fm = l.text[0] == '-' ? YAML : TOML;
+        } else if ((fm == YAML || fm == TOML) && whole &&
+                   (is_line(l.text, l.len, fm == YAML ? "---" : "+++") ||
+                    (fm == YAML && is_line(l.text, l.len, "...")))) {
+            fm = CLOSED;
+            m->body = m->src.len;
+            m->fm_line = l.number;
+        } else if ((fm == YAML || fm == TOML) && whole) {
+            if ((st = front_matter_title(m, l.text, l.len, fm == YAML ? ':' : '=', l.number)) !=
+                NARR_OK)
+                return st;
+        }
     }
-    if (m->in_comment) {
-        m->in_comment = !contains(s, n, "-->");
-        return NARR_OK;
+    if (fm != CLOSED)
+        narr_buf_clear(&m->fm_title); /* "---" without an end: a break */
+    return st == NARR_E_EMPTY ? NARR_OK : st;
+}
+
+static narr_status load(narr_markdown *m)
+{
+    m->loaded = true;
+    narr_status st = read_input(m);
+    if (st == NARR_OK && m->fm_title.len)
+        st = push(m, NARR_BLOCK_TITLE, m->fm_title.data, m->fm_title.len, m->title_line);
+    if (st == NARR_OK) {
+        long line = m->body ? m->fm_line : 1;
+        st = parse(m, m->src.data + m->body, m->src.len - m->body, line);
     }
-    if (m->skip_until[0]) {
-        if (contains(s, n, m->skip_until))
-            m->skip_until[0] = '\0';
-        return NARR_OK;
-    }
-    bool blank_before = m->blank_before;
-    m->blank_before = rn == 0;
-    if (rn == 0)
-        return flush(m);
-    /* Code is not read: indented (outside lists) or fenced. */
-    if (indent >= 4 && !m->para.len && !m->in_list)
-        return NARR_OK;
-    size_t k;
-    if (indent <= 3 && ((k = count_run(r, rn, '`')) >= 3 || (k = count_run(r, rn, '~')) >= 3)) {
-        m->in_fence = true;
-        m->fence_char = r[0];
-        m->fence_len = k;
-        return flush(m);
-    }
-    if (strncmp(r, "<!--", rn < 4 ? rn : 4) == 0 && rn >= 4) {
-        if (!contains(r, rn, "-->"))
-            m->in_comment = true;
-        return flush(m);
-    }
-    if (raw_html_start(m, r, rn)) {
-        if (contains(r, rn, m->skip_until))
-            m->skip_until[0] = '\0';
-        return flush(m);
-    }
-    /* ATX heading: "## Les chiffres clés ##". */
-    k = count_run(r, rn, '#');
-    if (indent <= 3 && k >= 1 && k <= 6 && (k == rn || r[k] == ' ')) {
-        size_t a = k, b = rn;
-        while (b > a && r[b - 1] == '#')
-            b--;
-        if (b < rn && b > a && r[b - 1] != ' ')
-            b = rn; /* "# C#" keeps its '#' */
-        m->in_list = false;
-        if ((st = flush(m)) == NARR_OK)
-            st = emit(m, NARR_BLOCK_HEADING, r + a, b - a, false, m->lines, 1);
-        return st;
-    }
-    /* Setext underline: the paragraph above is a heading. */
-    if (indent <= 3 && m->para.len && m->para_kind == NARR_BLOCK_PARAGRAPH &&
-        (only(r, rn, "=") || (rn >= 2 && only(r, rn, "-")))) {
-        m->para_kind = NARR_BLOCK_HEADING;
-        return flush(m);
-    }
-    if (indent <= 3 && thematic_break(r, rn)) {
-        m->in_list = false;
-        return flush(m);
-    }
-    if (indent <= 3 && r[0] == '>') {
-        size_t i = 0;
-        while (i < rn && (r[i] == '>' || r[i] == ' '))
-            i++;
-        if (m->para.len && m->para_kind != NARR_BLOCK_QUOTE)
-            st = flush(m);
-        m->in_list = false;
-        if (i == rn)
-            return st == NARR_OK ? flush(m) : st;
-        /* Marks inside a quotation ("> - point") are dropped. */
-        size_t h = count_run(r + i, rn - i, '#');
-        if (h && h <= 6 && i + h < rn && r[i + h] == ' ')
-            i += h + 1;
-        else if ((k = list_marker(r + i, rn - i)) != 0)
-            i += k;
-        return st == NARR_OK ? append(m, NARR_BLOCK_QUOTE, r + i, rn - i) : st;
-    }
-    if ((k = list_marker(r, rn)) != 0 && (indent <= 3 || m->in_list)) {
-        m->in_list = true;
-        if ((st = flush(m)) == NARR_OK)
-            st = append(m, NARR_BLOCK_ITEM, r + k, rn - k);
-        return st;
-    }
-    if (indent <= 3 && r[0] == '|')
-        return flush(m) == NARR_OK ? table_row(m, r, rn) : NARR_E_NOMEM;
-    /* "[1]: https://..." defines a link; it is not text. */
-    if (indent <= 3 && r[0] == '[' && (k = close_bracket(r, rn, 0)) < rn && k + 1 < rn &&
-        r[k + 1] == ':') {
-        if (r[1] != '^')
-            return flush(m);
-        if ((st = flush(m)) == NARR_OK)
-            st = append(m, NARR_BLOCK_PARAGRAPH, r + k + 2, rn - k - 2);
-        return st;
-    }
-    if (m->para.len)
-        return append(m, m->para_kind, r, rn);
-    /* After a blank line, an indented line goes on with the list item. */
-    if (m->in_list && blank_before && indent >= 2)
-        return append(m, NARR_BLOCK_ITEM, r, rn);
-    m->in_list = false;
-    return append(m, NARR_BLOCK_PARAGRAPH, r, rn);
+    narr_buf_deinit(&m->src); /* the blocks hold what is read */
+    m->st = st;
+    return st;
 }
 
 narr_status narr_markdown_next(narr_markdown *m, narr_block *block)
 {
-    narr_status st = NARR_OK;
-    while (!m->q_count && st == NARR_OK) {
-        if (m->at_end)
-            return NARR_E_EMPTY;
-        narr_line l;
-        st = narr_decoder_next(m->dec, &l);
-        if (st == NARR_E_EMPTY) {
-            m->at_end = true;
-            st = flush(m);
-            continue;
-        }
-        if (st != NARR_OK)
-            return st;
-        m->lines = l.number;
-        bool glue = m->last_cut && m->para.len;
-        m->last_cut = l.cut;
-        st = glue ? append_text(m, m->para_kind, l.text, l.len, true) : line(m, l.text, l.len);
+    if (!m->loaded)
+        load(m);
+    if (m->st != NARR_OK)
+        return m->st;
+    if (m->next >= m->count)
+        return NARR_E_EMPTY;
+    const stored *b = &m->blocks[m->next];
+    const char *s = m->text.data + b->at + m->piece;
+    size_t n = b->len - m->piece;
+    bool continues = false;
+    if (n > NARR_BLOCK_MAX) {
+        n = narr_block_piece(s, n);
+        continues = true;
     }
+    narr_buf_clear(&m->current);
+    narr_status st = narr_buf_append(&m->current, s, n - (continues && s[n - 1] == ' '));
     if (st != NARR_OK)
         return st;
-    queued *q = &m->q[m->q_head];
-    m->q_head = (m->q_head + 1) % QUEUE;
-    m->q_count--;
-    /* The slot is reused no sooner than the next call. */
-    block->kind = q->kind;
-    block->text = narr_buf_str(&q->text);
-    block->len = q->text.len;
-    block->continues = q->continues;
-    block->line = q->line;
+    block->kind = b->kind;
+    block->text = narr_buf_str(&m->current);
+    block->len = m->current.len;
+    block->continues = continues;
+    block->line = b->line;
+    if (continues) {
+        m->piece += n;
+    } else {
+        m->piece = 0;
+        m->next++;
+    }
     return NARR_OK;
+}
+
+narr_status narr_markdown_inline(const char *s, size_t n, narr_buf *out)
+{
+    narr_markdown m = {.inline_only = true, .loaded = true};
+    narr_buf_init(&m.text);
+    /* Leading spaces would make an indented code block of a title. */
+    while (n && *s == ' ')
+        s++, n--;
+    narr_status st = parse(&m, s, n, 0);
+    if (st == NARR_OK && m.text.len)
+        st = narr_buf_append(out, m.text.data, m.text.len);
+    narr_buf_deinit(&m.text);
+    free(m.blocks);
+    return st;
 }
