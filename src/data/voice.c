@@ -6,6 +6,8 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 bool narr_quote_style_named(const char *name, narr_quote_style *style)
 {
@@ -87,6 +89,8 @@ static bool set_field(narr_voice *v, const char *key, const char *val)
         return copy_str(v->voice_file, sizeof v->voice_file, val);
     if (strcmp(key, "variant") == 0)
         return copy_str(v->variant, sizeof v->variant, val);
+    if (strcmp(key, "packages") == 0)
+        return copy_str(v->packages, sizeof v->packages, val);
     if (strcmp(key, "numbers") == 0)
         return strcmp(val, "fr") == 0 || strcmp(val, "fr_BE") == 0 ||
                        strcmp(val, "fr_CH") == 0
@@ -160,7 +164,75 @@ static narr_status load_file(const char *path, narr_voice *v, char *msg, size_t 
     return st;
 }
 
-narr_status narr_voice_load(const char *name, narr_voice *v, char *msg, size_t msg_size)
+/* eSpeak NG names its MBROLA voices "mb-" + database ("mb-fr1"), with a
+ * suffix for another language ("mb-fr1-en"); a voice file says
+ * "mbrola fr1 fr_phtrans". */
+static void find_mbrola(narr_voice *v)
+{
+    v->mbrola[0] = '\0';
+    if (strncmp(v->espeak_voice, "mb-", 3) == 0 && !v->voice_file[0]) {
+        const char *db = v->espeak_voice + 3;
+        snprintf(v->mbrola, sizeof v->mbrola, "%.*s", (int)strcspn(db, "-+"), db);
+    } else if (v->voice_file[0]) {
+        FILE *f = fopen(v->voice_file, "rb");
+        char line[256];
+        while (f && !v->mbrola[0] && fgets(line, sizeof line, f))
+            if (sscanf(line, "mbrola %15s", v->mbrola) != 1)
+                v->mbrola[0] = '\0';
+        if (f)
+            fclose(f);
+    }
+    if (v->mbrola[0] && !v->packages[0])
+        snprintf(v->packages, sizeof v->packages, "mbrola mbrola-%s", v->mbrola);
+}
+
+static bool is_file(const char *path, mode_t type, int mode)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == type &&
+           access(path, mode) == 0;
+}
+
+/* eSpeak NG runs the program "mbrola" from PATH (execlp). */
+static bool mbrola_on_path(void)
+{
+    const char *path = getenv("PATH");
+    char dir[PATH_MAX];
+    for (const char *p = path ? path : ""; *p;) {
+        size_t n = strcspn(p, ":");
+        snprintf(dir, sizeof dir, "%.*s/mbrola", (int)n, n ? p : ".");
+        if (is_file(dir, S_IFREG, X_OK))
+            return true;
+        p += n + (p[n] == ':');
+    }
+    return false;
+}
+
+/* Where eSpeak NG 1.51 looks for a database outside its own data folder. */
+static bool mbrola_database(const char *db)
+{
+    static const char *const where[] = {
+        "/usr/share/mbrola/%s", "/usr/share/mbrola/%s/%s", "/usr/share/mbrola/voices/%s"};
+    char path[PATH_MAX];
+    for (size_t i = 0; i < sizeof where / sizeof where[0]; i++) {
+        snprintf(path, sizeof path, where[i], db, db);
+        if (is_file(path, S_IFREG, R_OK))
+            return true;
+    }
+    return false;
+}
+
+bool narr_voice_available(const narr_voice *v, char *why, size_t why_size)
+{
+    if (!v->mbrola[0] || (mbrola_database(v->mbrola) && mbrola_on_path()))
+        return true;
+    snprintf(why, why_size, "voice '%s' needs the MBROLA voice %s, which is not installed: "
+             "install the Debian packages %s (contrib and non-free; see README, "
+             "MBROLA voices)", v->name, v->mbrola, v->packages);
+    return false;
+}
+
+static narr_status load_preset(const char *name, narr_voice *v, char *msg, size_t msg_size)
 {
     size_t len = strlen(name);
     if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".ini") == 0))
@@ -183,14 +255,25 @@ narr_status narr_voice_load(const char *name, narr_voice *v, char *msg, size_t m
     return parse(e->data, (size_t)e->size, source, v, msg, msg_size);
 }
 
+narr_status narr_voice_load(const char *name, narr_voice *v, char *msg, size_t msg_size)
+{
+    narr_status st = load_preset(name, v, msg, msg_size);
+    if (st == NARR_OK)
+        find_mbrola(v);
+    return st;
+}
+
 narr_status narr_list_voices(narr_voice_fn fn, void *user)
 {
     for (const narr_embedded *p = narr_voice_table; p->name; p++) {
         narr_voice v;
-        char msg[256];
+        char msg[512];
         narr_status st = parse(p->data, (size_t)p->size, p->name, &v, msg, sizeof msg);
-        if (st == NARR_OK)
-            st = fn(user, p->name, v.description, true, "");
+        if (st == NARR_OK) {
+            find_mbrola(&v);
+            bool here = narr_voice_available(&v, msg, sizeof msg);
+            st = fn(user, p->name, v.description, here, here ? "" : v.packages);
+        }
         if (st != NARR_OK)
             return st;
     }

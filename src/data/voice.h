@@ -21,15 +21,30 @@ typedef struct {
     int pause_heading_ms;
     narr_quote_style quotes;
     char number_locale[16]; /* ICU locale: "fr", "fr_BE", "fr_CH" */
+    char mbrola[16];        /* MBROLA database ("fr1") the voice speaks
+                               with, "" for eSpeak NG's own voices */
+    char packages[128];     /* Debian packages that bring that database */
 } narr_voice;
 
 
 /* Loads the built-in preset called name, or the .ini file at that path
  * when name contains a '/' or ends in ".ini". NARR_E_VOICE (unknown name,
- * message lists the presets), NARR_E_IO or NARR_E_DATA ("FILE:LINE: ..."). */
+ * message lists the presets), NARR_E_IO or NARR_E_DATA ("FILE:LINE: ...").
+ * An MBROLA voice ("espeak = mb-fr1", or a voice file with an "mbrola"
+ * line) fills mbrola and, unless the preset names them ("packages = ..."),
+ * packages with Debian's names ("mbrola mbrola-fr1"). Whether the voice is
+ * installed is not checked here: see narr_voice_available. */
 narr_status narr_voice_load(const char *name, narr_voice *voice, char *msg,
                             size_t msg_size);
 
-/* narr_list_voices (narrateur.h) lives in voice.c: the presets are data. */
+/* Whether the preset's voice can speak on this machine: always for
+ * eSpeak NG's own voices; for an MBROLA one, when the `mbrola` program is
+ * on PATH and its database is where eSpeak NG looks for it. When not, why
+ * says which Debian packages bring it. eSpeak NG itself would fall back to
+ * its own voice without a word, so a missing voice is found here. */
+bool narr_voice_available(const narr_voice *voice, char *why, size_t why_size);
+
+/* narr_list_voices (narrateur.h) lives in voice.c: the presets are data;
+ * it reports narr_voice_available and the preset's packages. */
 
 #endif

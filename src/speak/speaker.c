@@ -116,6 +116,11 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
         snprintf(msg, msg_size, "eSpeak NG allows one speaker per process");
         return NULL;
     }
+    /* eSpeak NG would speak with its own voice instead, without a word. */
+    if (!narr_voice_available(voice, msg, msg_size)) {
+        *err = NARR_E_VOICE;
+        return NULL;
+    }
     narr_speaker *sp = calloc(1, sizeof *sp);
     if (!sp) {
         *err = NARR_E_NOMEM;
@@ -139,7 +144,6 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
         goto fail;
     }
     espeak_SetSynthCallback(on_synth);
-    sp->rate = espeak_ng_GetSampleRate();
     if (voice->voice_file[0]) {
         s = set_voice_file(voice->voice_file);
     } else {
@@ -157,6 +161,10 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
         *err = NARR_E_VOICE;
         goto fail;
     }
+    /* The rate belongs to the voice: an MBROLA voice speaks at its diphone
+     * database's rate (16 000 Hz for the French ones), eSpeak's own at
+     * 22 050 Hz, so it is read only once the voice is set. */
+    sp->rate = espeak_ng_GetSampleRate();
     int rate = rate_override > 0 ? rate_override : voice->rate;
     espeak_ng_SetParameter(espeakRATE, rate, 0);
     espeak_ng_SetParameter(espeakPITCH, voice->pitch, 0);

@@ -23,12 +23,16 @@ typedef struct {
 
 /* Starts eSpeak NG with the voice's settings; rate_override (words per
  * minute) replaces the preset's when > 0. NARR_E_SYNTH when eSpeak NG or
- * its data is missing, NARR_E_VOICE for an unknown eSpeak voice,
+ * its data is missing, NARR_E_VOICE for an unknown eSpeak voice or an
+ * MBROLA voice that is not installed (msg names the Debian packages),
  * NARR_E_ARG when a speaker is already live. Owned: narr_speaker_free. */
 narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
                                narr_status *err, char *msg, size_t msg_size);
 void narr_speaker_free(narr_speaker *sp);
 
+/* Samples per second of the voice in use: 22 050 for eSpeak NG's own
+ * voices, the database's rate for MBROLA ones (16 000 for fr1, 22 050 for
+ * fr4). Every sink must be opened at this rate. */
 int narr_speaker_rate(const narr_speaker *sp);
 
 /* Synthesizes text[0..len) (UTF-8), calling pcm as samples come. With

@@ -31,7 +31,7 @@ expect_contains "unwritable output message" "$err" "$TMP/no/such/dir/out.wav: ca
 
 run "$NARRATEUR" --voice klingon --print text </dev/null
 expect_eq "unknown voice status" "$rc" 1
-expect_contains "unknown voice lists presets" "$err" "unknown voice 'klingon'; available voices: femme, fr,"
+expect_contains "unknown voice lists presets" "$err" "unknown voice 'klingon'; available voices: belge, femme,"
 
 # A file-size limit makes the write fail midway: no file under the final
 # name and no temporary file left.

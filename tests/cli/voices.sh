@@ -1,11 +1,17 @@
 # Voice presets: the list, number locales, rates, voice files, errors.
 . "$TESTS_DIR/lib.sh"
 
+# An MBROLA preset that is not installed ends with "(not installed: apt
+# install PACKAGES)", which depends on the machine: tests/cli/mbrola.sh
+# checks the installed case, this the names, descriptions and packages.
 run "$NARRATEUR" --list-voices
-expect_eq "list of presets" "$out" "femme	Voix féminine, lecture d'actualités
+expect_eq "list of presets" "$(sed 's/ (not installed: apt install mbrola mbrola-fr[145])$//' <<<"$out")" "belge	Voix belge naturelle (MBROLA fr5) : septante, nonante
+femme	Voix féminine, lecture d'actualités
+femme-naturelle	Voix de femme naturelle (MBROLA fr4)
 fr	Français de France, lecture d'actualités (par défaut)
 fr-BE	Français de Belgique : septante, nonante
 fr-CH	Français de Suisse : septante, huitante, nonante
+homme	Voix d'homme naturelle (MBROLA fr1)
 lent	Lecture lente et posée, pour apprendre le français"
 
 run "$NARRATEUR" --voice fr-BE --print text <<<"Il a 71 ans."
@@ -47,6 +53,14 @@ expect_eq "bad preset status" "$rc" 1
 expect_eq "bad preset message" "$err" "narrateur: $TMP/myvoice/typo.ini:2: bad setting 'rate'; see voices/fr.ini for the keys and their ranges"
 
 run "$NARRATEUR" --voice klingon --print text <<<"Bonjour."
-expect_eq "unknown voice message" "$err" "narrateur: unknown voice 'klingon'; available voices: femme, fr, fr-BE, fr-CH, lent (or give the path to an .ini preset)"
+expect_eq "unknown voice message" "$err" "narrateur: unknown voice 'klingon'; available voices: belge, femme, femme-naturelle, fr, fr-BE, fr-CH, homme, lent (or give the path to an .ini preset)"
+
+# A missing MBROLA voice is an error naming the packages, never eSpeak NG's
+# own voice instead (this one exists nowhere, so it runs everywhere).
+printf '[voice]\nname = zz\nespeak = mb-zz9\n' >"$TMP/myvoice/zz.ini"
+run "$NARRATEUR" -v "$TMP/myvoice/zz.ini" -o "$TMP/zz.wav" <<<"Bonjour."
+expect_eq "missing MBROLA status" "$rc" 1
+expect_eq "missing MBROLA message" "$err" "narrateur: voice 'zz' needs the MBROLA voice zz9, which is not installed: install the Debian packages mbrola mbrola-zz9 (contrib and non-free; see README, MBROLA voices)"
+expect_no_file "$TMP/zz.wav"
 
 finish
