@@ -2,8 +2,10 @@
  * their charsets, redirects (chain, loop, to file:), HTTP errors, time
  * out, size limit (with and without Content-Length, and a gzip body that
  * inflates past it), compression, refused types, the user agent, and
- * hosts that do not exist or refuse. */
+ * hosts that do not exist or refuse; feeds over HTTP, and the pages an
+ * Atom feed of summaries points at (what --fetch-links reads). */
 #include "../check.h"
+#include "input/feed.h"
 #include "input/fetch.h"
 #include "test_httpd.h"
 
@@ -168,6 +170,39 @@ static void hosts_case(void)
           "http://pas-de-tel-hote.invalid/a: no such host (pas-de-tel-hote.invalid)");
 }
 
+static void feeds_case(void)
+{
+    narr_fetch_result r = ok("/feed.rss", NULL);
+    CHECK_STR_EQ(r.mime_type, "application/rss+xml");
+    narr_feed *f = NULL;
+    CHECK(narr_feed_parse(r.data, r.len, r.final_url, NULL, &f, NULL, 0) == NARR_OK);
+    if (f && f->n_items == 2) {
+        CHECK_STR_EQ(f->items[0].link, httpd_url("/articles/1.html"));
+        CHECK_STR_EQ(f->items[0].html, "<p>Le texte <b>complet</b> du premier article.</p>");
+        CHECK_STR_EQ(f->items[1].guid, "journal-2");
+    }
+    CHECK(f && f->n_items == 2);
+    narr_feed_free(f);
+    narr_fetch_result_free(&r);
+
+    r = ok("/feed.atom", NULL);
+    CHECK_INT_EQ(narr_feed_detect(r.data, r.len), NARR_FEED_ATOM);
+    f = NULL;
+    CHECK(narr_feed_parse(r.data, r.len, r.final_url, NULL, &f, NULL, 0) == NARR_OK);
+    const char *want_titles[] = {"<h1>Une page</h1>", "<h1>Une autre page</h1>"};
+    for (size_t i = 0; f && i < f->n_items && i < 2; i++) {
+        CHECK(f->items[i].summary_only);
+        narr_fetch_result page;
+        char msg[512];
+        CHECK(narr_fetch(f->items[i].link, NULL, &page, msg, sizeof msg) == NARR_OK);
+        CHECK(page.data && strstr(page.data, want_titles[i]) != NULL);
+        narr_fetch_result_free(&page);
+    }
+    CHECK(f && f->n_items == 2);
+    narr_feed_free(f);
+    narr_fetch_result_free(&r);
+}
+
 int main(void)
 {
     /* Straight to 127.0.0.1, whatever the machine's proxy settings. */
@@ -181,6 +216,7 @@ int main(void)
     errors_case();
     limits_case();
     hosts_case();
+    feeds_case();
     httpd_stop();
     return CHECK_DONE();
 }
