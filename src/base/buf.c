@@ -85,3 +85,15 @@ void *narr_array_grow(void *items, size_t *cap, size_t size, size_t initial)
         *cap = n;
     return grown;
 }
+
+narr_status narr_buf_read_stream(narr_buf *b, FILE *f, size_t max)
+{
+    char chunk[65536];
+    size_t got, start = b->len;
+    narr_status st = NARR_OK;
+    while (st == NARR_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        st = b->len - start + got > max ? NARR_E_DATA : narr_buf_append(b, chunk, got);
+    if (st == NARR_OK && ferror(f))
+        st = NARR_E_IO;
+    return st;
+}
