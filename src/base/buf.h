@@ -4,6 +4,7 @@
 #define NARR_BUF_H
 
 #include "narrateur.h"
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -27,6 +28,12 @@ narr_status narr_buf_append_char(narr_buf *b, char c);
  * passes max bytes, NARR_E_IO on a read error (errno set), NARR_E_NOMEM.
  * For whole small files (state, feeds) read under a bound. */
 narr_status narr_buf_read_stream(narr_buf *b, FILE *f, size_t max);
+
+/* Appends the whole file at path, at most max bytes. NARR_OK with
+ * *exists false when there is no such file; else with msg "PATH: why":
+ * NARR_E_DATA when larger than max, NARR_E_IO, NARR_E_NOMEM. */
+narr_status narr_buf_read_file(narr_buf *b, const char *path, size_t max, bool *exists,
+                               char *msg, size_t msg_size);
 
 /* The last byte, or 0 when empty. */
 char narr_buf_last(const narr_buf *b);

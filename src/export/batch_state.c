@@ -202,44 +202,20 @@ static narr_status parse(narr_state *s, char *text, const char *path, char *msg,
     return NARR_OK;
 }
 
-/* The whole file at path (NUL-terminated) into *text; NULL and NARR_OK
- * when there is none. */
-static narr_status slurp(const char *path, char **text, char *msg, size_t msg_size)
-{
-    *text = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT)
-            return NARR_OK;
-        snprintf(msg, msg_size, "%s: cannot read (%s)", path, strerror(errno));
-        return NARR_E_IO;
-    }
-    narr_buf b;
-    narr_buf_init(&b);
-    narr_status st = narr_buf_read_stream(&b, f, MAX_STATE_BYTES);
-    int err = errno;
-    fclose(f);
-    if (st != NARR_OK) {
-        narr_buf_deinit(&b);
-        snprintf(msg, msg_size, "%s: %s", path,
-                 st == NARR_E_DATA ? "over 64 MB: not a state file; remove it"
-                 : st == NARR_E_IO ? strerror(err)
-                                   : "out of memory");
-        return st;
-    }
-    *text = b.data ? b.data : calloc(1, 1);
-    return *text ? NARR_OK : NARR_E_NOMEM;
-}
-
 narr_status narr_state_load(const char *dir, narr_state **out, char *msg, size_t msg_size)
 {
     *out = NULL;
-    char *path = state_path(dir), *text = NULL;
+    char *path = state_path(dir);
     narr_state *s = calloc(1, sizeof *s);
-    narr_status st = path && s ? slurp(path, &text, msg, msg_size) : NARR_E_NOMEM;
-    if (st == NARR_OK && text)
-        st = parse(s, text, path, msg, msg_size);
-    free(text);
+    narr_buf text;
+    narr_buf_init(&text);
+    bool exists = false;
+    narr_status st = path && s ? narr_buf_read_file(&text, path, MAX_STATE_BYTES, &exists, msg,
+                                                    msg_size)
+                               : NARR_E_NOMEM;
+    if (st == NARR_OK && text.data)
+        st = parse(s, text.data, path, msg, msg_size);
+    narr_buf_deinit(&text);
     free(path);
     if (st != NARR_OK) {
         narr_state_free(s);
