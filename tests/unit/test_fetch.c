@@ -165,6 +165,17 @@ static void hosts_case(void)
     char u[64];
     snprintf(u, sizeof u, "http://127.0.0.1:%d/", closed_port());
     fails(u, NULL, NARR_E_IO, WANT("%s: connection refused (127.0.0.1)", u));
+    /* TLS spoken to a plain HTTP server: the handshake fails. The detail
+     * in brackets is OpenSSL's own wording. */
+    snprintf(u, sizeof u, "https://127.0.0.1:%d/page-fr.html", httpd_port);
+    narr_fetch_result r;
+    char msg[512];
+    CHECK_INT_EQ(narr_fetch(u, NULL, &r, msg, sizeof msg), NARR_E_IO);
+    WANT("%s: TLS failure (", u);
+    CHECK(strncmp(msg, want, strlen(want)) == 0 && msg[strlen(msg) - 1] == ')');
+    if (strncmp(msg, want, strlen(want)) != 0)
+        fprintf(stderr, "got \"%s\"\n", msg);
+    narr_fetch_result_free(&r);
     /* .invalid never resolves (RFC 2606). */
     fails("http://pas-de-tel-hote.invalid/a", NULL, NARR_E_IO,
           "http://pas-de-tel-hote.invalid/a: no such host (pas-de-tel-hote.invalid)");
