@@ -1,6 +1,7 @@
 /* Growable NUL-terminated byte buffer. */
 #include "base/buf.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,4 +85,37 @@ void *narr_array_grow(void *items, size_t *cap, size_t size, size_t initial)
     if (grown)
         *cap = n;
     return grown;
+}
+
+narr_status narr_buf_read_stream(narr_buf *b, FILE *f, size_t max)
+{
+    char chunk[65536];
+    size_t got, start = b->len;
+    narr_status st = NARR_OK;
+    while (st == NARR_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        st = b->len - start + got > max ? NARR_E_DATA : narr_buf_append(b, chunk, got);
+    if (st == NARR_OK && ferror(f))
+        st = NARR_E_IO;
+    return st;
+}
+
+narr_status narr_buf_read_file(narr_buf *b, const char *path, size_t max, bool *exists,
+                               char *msg, size_t msg_size)
+{
+    FILE *f = fopen(path, "rb");
+    *exists = f != NULL || errno != ENOENT;
+    if (!f) {
+        if (!*exists)
+            return NARR_OK;
+        snprintf(msg, msg_size, "%s: cannot read (%s)", path, strerror(errno));
+        return NARR_E_IO;
+    }
+    narr_status st = narr_buf_read_stream(b, f, max);
+    int err = errno;
+    fclose(f);
+    if (st == NARR_E_DATA)
+        snprintf(msg, msg_size, "%s: larger than %zu MB", path, max / (1024 * 1024));
+    else if (st != NARR_OK)
+        snprintf(msg, msg_size, "%s: %s", path, st == NARR_E_IO ? strerror(err) : "out of memory");
+    return st;
 }

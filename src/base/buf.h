@@ -4,7 +4,9 @@
 #define NARR_BUF_H
 
 #include "narrateur.h"
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct {
     char *data; /* NUL-terminated once anything was appended; may be NULL */
@@ -21,6 +23,17 @@ narr_status narr_buf_reserve(narr_buf *b, size_t extra);
 narr_status narr_buf_append(narr_buf *b, const char *s, size_t n);
 narr_status narr_buf_append_str(narr_buf *b, const char *s);
 narr_status narr_buf_append_char(narr_buf *b, char c);
+
+/* Appends everything f has left, NARR_E_DATA (instead) as soon as it
+ * passes max bytes, NARR_E_IO on a read error (errno set), NARR_E_NOMEM.
+ * For whole small files (state, feeds) read under a bound. */
+narr_status narr_buf_read_stream(narr_buf *b, FILE *f, size_t max);
+
+/* Appends the whole file at path, at most max bytes. NARR_OK with
+ * *exists false when there is no such file; else with msg "PATH: why":
+ * NARR_E_DATA when larger than max, NARR_E_IO, NARR_E_NOMEM. */
+narr_status narr_buf_read_file(narr_buf *b, const char *path, size_t max, bool *exists,
+                               char *msg, size_t msg_size);
 
 /* The last byte, or 0 when empty. */
 char narr_buf_last(const narr_buf *b);

@@ -7,6 +7,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utrans.h>
 #include <unicode/utf8.h>
 
 bool narr_utf8_valid(const char *s, size_t n, size_t *bad_at)
@@ -247,4 +248,27 @@ size_t narr_utf8_match_phrase(const char *phrase, const char *s, size_t n)
     if (i < n && narr_uc_is_letter(last) && narr_uc_is_letter(narr_utf8_next(s, n, &k)))
         return 0;
     return i;
+}
+
+narr_status narr_utf8_to_ascii(const char *s, size_t n, narr_buf *out)
+{
+    int32_t ulen = 0;
+    UChar *u = to_utf16(s, n, &ulen);
+    if (!u)
+        return NARR_E_BAD_UTF8;
+    /* Any-Latin first, so Greek or Cyrillic titles still give words. */
+    static const UChar id[] = u"Any-Latin; Latin-ASCII";
+    UErrorCode e = U_ZERO_ERROR;
+    UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
+    int32_t cap = ulen * 4 + 16, limit = ulen;
+    UChar *w = U_SUCCESS(e) && ulen < INT32_MAX / 8 ? realloc(u, (size_t)cap * sizeof *u) : NULL;
+    narr_status st = NARR_E_NOMEM;
+    if (w) {
+        u = w;
+        utrans_transUChars(t, u, &ulen, cap, 0, &limit, &e);
+        st = U_SUCCESS(e) ? append_utf16(out, u, ulen) : NARR_E_BAD_UTF8;
+    }
+    utrans_close(t);
+    free(u);
+    return st;
 }

@@ -56,4 +56,9 @@ size_t narr_utf8_match_phrase(const char *phrase, const char *s, size_t n);
 narr_status narr_utf8_lower(const char *s, size_t n, narr_buf *out);
 narr_status narr_utf8_upper(const char *s, size_t n, narr_buf *out);
 
+/* Appends s[0..n) transliterated to ASCII ("Œuvre à l’été" → "OEuvre a
+ * l'ete", Cyrillic and Greek romanized; what has no Latin form is kept
+ * as is, so callers filter). For file names. */
+narr_status narr_utf8_to_ascii(const char *s, size_t n, narr_buf *out);
+
 #endif

@@ -2,6 +2,9 @@
 #include "../check.h"
 #include "audio/sink.h"
 #include "data/table.h"
+#include "export/batch_state.h"
+#include "input/feed.h"
+#include "input/fetch.h"
 #include "normalize/normalize.h"
 #include "normalize/numbers.h"
 #include "speak/speaker.h"
@@ -18,6 +21,10 @@ int main(void)
     narr_sink_free(NULL);
     narr_decoder_free(NULL);
     narr_document_free(NULL);
+    narr_feed_free(NULL);
+    narr_state_free(NULL);
+    narr_fetch_result r = {0};
+    narr_fetch_result_free(&r);
     narr_buf b;
     narr_buf_init(&b);
     narr_buf_deinit(&b);
