@@ -8,6 +8,7 @@
 #include "text/sentences.h"
 
 #include <stdlib.h>
+#include <strings.h>
 
 static narr_block_kind kind_of(const xmlNode *n, const xmlNode *top)
 {
@@ -208,7 +209,8 @@ static void drop_blocks(narr_html *h, size_t first)
 }
 
 /* Ends the paragraph being gathered. A paragraph or item that is nothing
- * but a link ("Voir aussi notre dossier") is navigation, not text. */
+ * but a link ("Voir aussi notre dossier") is navigation, not text; one
+ * that opens with a note's marker is the note. */
 static narr_status flush(narr_html_walker *w)
 {
     narr_status st = NARR_OK;
@@ -218,8 +220,9 @@ static narr_status flush(narr_html_walker *w)
         st = store_line(w, false);
     bool link_only = (w->kind == NARR_BLOCK_PARAGRAPH || w->kind == NARR_BLOCK_ITEM) &&
                      w->solid && w->link_bytes * 10 >= w->solid * 9;
-    if (link_only)
+    if (link_only || w->footnote_body)
         drop_blocks(w->h, w->para_first);
+    w->footnote_body = false;
     w->para_first = w->h->count;
     w->link_bytes = 0;
     w->solid = 0;
@@ -368,6 +371,8 @@ narr_status narr_html_gather(narr_html_walker *w, xmlNode *top)
             narr_html_sup kind = narr_html_classify_sup(w, n, w->raw.data ? w->raw.data : "",
                                                         w->raw.len);
             skip = kind != NARR_HTML_SUP_TEXT;
+            /* "<sup>1</sup> Sur le site…": a footnote's own text. */
+            w->footnote_body |= kind == NARR_HTML_SUP_MARKER && w->solid == 0;
             if (kind == NARR_HTML_SUP_SQUARED || kind == NARR_HTML_SUP_CUBED)
                 w->err = narr_buf_append_str(&w->raw, kind == NARR_HTML_SUP_SQUARED ? "\xc2\xb2"
                                                                                    : "\xc2\xb3");
@@ -414,14 +419,19 @@ static narr_status text_of(narr_html_walker *w, xmlNode *n, narr_buf *out)
     return st;
 }
 
-/* "Le titre | Le Journal" → "Le titre": the longest part between
- * separators, since a site's name is shorter than its headlines. */
-static void strip_site_name(narr_buf *title)
+/* "Le titre | Le Journal" → "Le titre": the part that is the page's
+ * <h1> (h1, may be ""), or else the one that is not the site's name
+ * (og:site_name or application-name, site may be ""), else the longest
+ * part, since a site's name is shorter than its headlines. Returns
+ * whether the title had the site's name or the <h1> as one part. */
+static bool strip_site_name(narr_buf *title, const char *site, const char *h1)
 {
     static const char *const seps[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
                                        " \xc2\xb7 ", " :: ", " \xe2\x80\xa2 ", NULL};
     const char *s = narr_buf_str(title);
-    size_t n = title->len, best_at = 0, best_len = 0, start = 0;
+    size_t n = title->len, best_at = 0, best_len = 0, start = 0, parts = 0;
+    size_t other_at = 0, other_len = 0, site_len = strlen(site), h1_len = strlen(h1);
+    bool site_found = false, h1_found = false;
     for (size_t i = 0; i <= n; i++) {
         size_t sep = 0;
         for (int k = 0; i < n && seps[k] && !sep; k++)
@@ -429,6 +439,18 @@ static void strip_site_name(narr_buf *title)
                 sep = strlen(seps[k]);
         if (!sep && i < n)
             continue;
+        parts++;
+        bool is_site = site_len && i - start == site_len && strncasecmp(s + start, site, site_len) == 0;
+        site_found |= is_site;
+        if (!h1_found && h1_len && i - start == h1_len && strncmp(s + start, h1, h1_len) == 0) {
+            h1_found = true;
+            other_at = start;
+            other_len = h1_len;
+        }
+        if (!is_site && !h1_found && i - start > other_len) {
+            other_at = start;
+            other_len = i - start;
+        }
         if (i - start > best_len) {
             best_at = start;
             best_len = i - start;
@@ -438,11 +460,17 @@ static void strip_site_name(narr_buf *title)
             i += sep - 1;
         }
     }
+    bool known = (site_found || h1_found) && parts > 1;
+    if (known) {
+        best_at = other_at;
+        best_len = other_len;
+    }
     if (best_len < n) {
         memmove(title->data, title->data + best_at, best_len);
         title->len = best_len;
         title->data[best_len] = '\0';
     }
+    return known;
 }
 
 /* The title: the article's <h1>, else og:title, else the page's first
@@ -460,21 +488,49 @@ narr_status narr_html_find_title(narr_html_walker *w, xmlNode **roots, size_t nr
     xmlNode *html = xmlDocGetRootElement(w->doc);
     if (!html)
         return st;
+    /* og:title, and the site's name to take off it and <title>. */
     int depth = 0;
-    for (xmlNode *n = html; n && st == NARR_OK && !title->len;) {
+    const char *og_title = NULL, *site = "";
+    for (xmlNode *n = html; n; n = narr_html_step(n, html, false, &depth, NULL, w)) {
         const char *prop = narr_html_is(n, "meta") ? narr_html_attr(n, "property") : NULL;
+        if (!prop && narr_html_is(n, "meta"))
+            prop = narr_html_attr(n, "name");
         const char *content = prop ? narr_html_attr(n, "content") : NULL;
-        if (prop && content && narr_html_ci_equal(prop, "og:title"))
-            st = clean_text(w, content, strlen(content), title);
-        n = narr_html_step(n, html, false, &depth, NULL, w);
+        if (!content)
+            continue;
+        if (!og_title && narr_html_ci_equal(prop, "og:title"))
+            og_title = content;
+        if (!*site && (narr_html_ci_equal(prop, "og:site_name") ||
+                       narr_html_ci_equal(prop, "application-name")))
+            site = content;
     }
+    /* The page's <h1>: the title when og:title has it as one part
+     * ("Mozilla — Wikipédia"), or without og:title. */
+    narr_buf h1_text;
+    narr_buf_init(&h1_text);
     xmlNode *h1 = title->len ? NULL : narr_html_find_first(w, html, "h1", true);
     if (h1 && st == NARR_OK)
-        st = text_of(w, h1, title);
+        st = text_of(w, h1, &h1_text);
+    if (og_title && st == NARR_OK && !title->len) {
+        st = clean_text(w, og_title, strlen(og_title), title);
+        narr_buf og;
+        narr_buf_init(&og);
+        if (st == NARR_OK)
+            st = narr_buf_append(&og, title->data, title->len);
+        /* A part of it only when the site's name or the <h1> is another. */
+        if (st == NARR_OK && !strip_site_name(title, site, narr_buf_str(&h1_text))) {
+            narr_buf_clear(title);
+            st = narr_buf_append(title, og.data, og.len);
+        }
+        narr_buf_deinit(&og);
+    }
+    if (st == NARR_OK && !title->len)
+        st = narr_buf_append(title, h1_text.data ? h1_text.data : "", h1_text.len);
+    narr_buf_deinit(&h1_text);
     xmlNode *t = title->len ? NULL : narr_html_find_first(w, html, "title", false);
     if (t && st == NARR_OK) {
         st = text_of(w, t, title);
-        strip_site_name(title);
+        strip_site_name(title, site, "");
     }
     return st;
 }

@@ -75,6 +75,7 @@ typedef struct {
     bool line_pending;  /* a <br> after text: the next text may start a line */
     bool line_punct;    /* the text before that <br> ends with punctuation */
     size_t para_first;  /* the paragraph's first stored block (it may have lines) */
+    bool footnote_body; /* the paragraph opens with a note's marker: the note itself */
     int skip_section;   /* level of the end-matter heading being skipped, or 0 */
     /* raw's passages by language: raw[seg_at[i]..seg_at[i+1]) is in seg_lang[i]
      * (NULL: French), the last one up to the end */
