@@ -1,6 +1,8 @@
 /* The blocks a document reader gives for an input, one "kind: text" a
  * line ("paragraph+: ..." when the paragraph continues in the next
- * block): the unit tests of the text, Markdown and HTML readers compare
+ * block, "paragraph/: ..." when it ends at a line break, "quote(en): ..."
+ * for a block in English, " {en 4+5}" after the text for each passage in
+ * another language, at its byte offset and length): the unit tests of the text, Markdown and HTML readers compare
  * these lines. */
 #ifndef NARR_TEST_BLOCKS_H
 #define NARR_TEST_BLOCKS_H
@@ -27,8 +29,20 @@ static inline narr_status read_blocks(narr_input_format format, const char *name
     narr_buf_clear(out);
     while ((st = narr_document_next(doc, &b)) == NARR_OK) {
         narr_buf_append_str(out, narr_block_kind_name(b.kind));
-        narr_buf_append_str(out, b.continues ? "+: " : ": ");
+        narr_buf_append_str(out, b.continues ? "+" : b.line_end ? "/" : "");
+        if (b.lang) {
+            narr_buf_append_char(out, '(');
+            narr_buf_append_str(out, b.lang);
+            narr_buf_append_char(out, ')');
+        }
+        narr_buf_append_str(out, ": ");
         narr_buf_append(out, b.text, b.len);
+        for (size_t i = 0; i < b.nspans; i++) {
+            char span[64];
+            snprintf(span, sizeof span, " {%s %zu+%zu}", b.spans[i].lang, b.spans[i].at,
+                     b.spans[i].len);
+            narr_buf_append_str(out, span);
+        }
         narr_buf_append_char(out, '\n');
     }
     if (warning) {

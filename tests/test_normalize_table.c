@@ -1,7 +1,7 @@
 /* Runs a normalizer table: each line "written<TAB>expected[<TAB>note]"
  * must normalize to exactly the expected text. Lines starting with '#'
  * are comments. Prints every mismatch with its line, then a summary.
- * Usage: test_normalize_table [--locale fr_BE] FILE.tsv */
+ * Usage: test_normalize_table [--locale fr_BE] [--masculine-first] FILE.tsv */
 #include "normalize/normalize.h"
 
 #include <stdlib.h>
@@ -11,12 +11,17 @@ int main(int argc, char **argv)
 {
     const char *locale = "fr";
     int arg = 1;
+    bool masculine_first = false;
     if (argc > 3 && strcmp(argv[1], "--locale") == 0) {
         locale = argv[2];
         arg = 3;
     }
+    if (arg + 1 < argc && strcmp(argv[arg], "--masculine-first") == 0) {
+        masculine_first = true;
+        arg++;
+    }
     if (arg >= argc) {
-        fprintf(stderr, "usage: %s [--locale L] FILE.tsv\n", argv[0]);
+        fprintf(stderr, "usage: %s [--locale L] [--masculine-first] FILE.tsv\n", argv[0]);
         return 2;
     }
     FILE *f = fopen(argv[arg], "r");
@@ -32,6 +37,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", msg);
         return 2;
     }
+    if (masculine_first)
+        narr_normalizer_set_inclusive_order(nz, NARR_INCLUSIVE_MASCULINE_FIRST);
     char line[8192];
     int passed = 0, failed = 0;
     narr_buf out;

@@ -20,6 +20,7 @@ struct narr_normalizer {
     const narr_tables *tables; /* borrowed */
     narr_tokens tokens;
     bool keep_quotes;
+    narr_inclusive_order inclusive_order;
     int quote_depth; /* quotation marks open, across the block's sentences */
 };
 
@@ -60,6 +61,11 @@ void narr_normalizer_keep_quotes(narr_normalizer *nz, bool keep)
     nz->quote_depth = 0;
 }
 
+void narr_normalizer_set_inclusive_order(narr_normalizer *nz, narr_inclusive_order order)
+{
+    nz->inclusive_order = order;
+}
+
 void narr_normalizer_end_block(narr_normalizer *nz) { nz->quote_depth = 0; }
 
 /* Runs rules[0..nrules) over the sentence; a token no rule takes is said
@@ -78,6 +84,7 @@ static narr_status run_rules(narr_normalizer *nz, const narr_rule *const *rules,
         .numbers = nz->numbers,
         .nz = nz,
         .keep_quotes = nz->keep_quotes,
+        .masculine_first = nz->inclusive_order == NARR_INCLUSIVE_MASCULINE_FIRST,
         .quote_depth = nz->quote_depth,
     };
     for (size_t i = 0; i < norm.ntok && norm.status == NARR_OK;) {

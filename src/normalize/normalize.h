@@ -29,6 +29,15 @@ narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n
  * default), quotation marks vanish. */
 void narr_normalizer_keep_quotes(narr_normalizer *nz, bool keep);
 
+/* Inclusive writing ("les électeur·rices") is read as both forms: the
+ * feminine first by default ("les électrices et les électeurs", as in
+ * "toutes et tous"), or the masculine first. */
+typedef enum {
+    NARR_INCLUSIVE_FEMININE_FIRST,
+    NARR_INCLUSIVE_MASCULINE_FIRST,
+} narr_inclusive_order;
+void narr_normalizer_set_inclusive_order(narr_normalizer *nz, narr_inclusive_order order);
+
 /* Ends a block: a quotation left open does not run into the next one. */
 void narr_normalizer_end_block(narr_normalizer *nz);
 

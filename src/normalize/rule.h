@@ -33,6 +33,7 @@ struct narr_norm {
     bool force_space;     /* a removed span: the next word gets a space */
     bool glue_next;       /* narr_say_glue: no space before the next word */
     bool keep_quotes;     /* say the outermost quotation marks as « » */
+    bool masculine_first; /* inclusive writing: "électeurs et électrices" */
     int quote_depth;      /* quotation marks open (kept across sentences) */
 };
 

@@ -9,6 +9,7 @@
 #define NARR_RULES(X) \
     X(leftover)       /* web leftovers: "(s'ouvre dans un nouvel onglet)", [1] */ \
     X(url_email)      /* lemonde.fr, contact@exemple.fr */ \
+    X(inclusive)      /* électeur·rices, député·e·s, (sur)représentation */ \
     X(phone)          /* 01 23 45 67 89, +33 1 ... */ \
     X(date)           /* 26/11/2026, 14 juillet 1789, 2019-2021, années 1990 */ \
     X(time)           /* 14h30, 9 h 05, 10:30 */ \

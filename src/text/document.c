@@ -395,6 +395,8 @@ const char *narr_document_errmsg(const narr_document *doc)
 narr_status narr_document_next(narr_document *doc, narr_block *block)
 {
     for (;;) {
+        /* Readers set what they know; the rest (language, line ends) is none. */
+        *block = (narr_block){0};
         narr_status st = doc->html       ? narr_html_next(doc->html, block)
                          : doc->markdown ? narr_markdown_next(doc->markdown, block)
                                          : text_next(&doc->text, block);

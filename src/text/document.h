@@ -21,12 +21,29 @@
 
 /* narr_block_kind (title, heading, paragraph, quote, item) is public:
  * narrateur.h. */
+
+/* A passage of a block's text in another language than French, marked
+ * in the page (<span lang="en">): bytes text[at..at+len), lang its BCP 47
+ * tag as written ("en", "de-CH"). */
+typedef struct {
+    size_t at, len;
+    const char *lang;
+} narr_lang_span;
+
 typedef struct {
     narr_block_kind kind;
     const char *text; /* borrowed, valid until the next call */
     size_t len;
     bool continues;   /* the same paragraph goes on in the next block */
+    bool line_end;    /* ends at a line break inside its paragraph (HTML <br>):
+                         a sentence ends there, with a sentence's pause */
     long line;        /* input line where the block starts (0: unknown) */
+    /* Another language than French (HTML lang="..."): the whole block's
+     * (lang, NULL when French or unknown), or some passages of it (spans,
+     * nspans; offsets into text). Borrowed like text. */
+    const char *lang;
+    const narr_lang_span *spans;
+    size_t nspans;
 } narr_block;
 
 typedef struct narr_document narr_document;

@@ -36,6 +36,8 @@ void narr_html_free(narr_html *h)
     narr_buf_deinit(&h->text);
     narr_buf_deinit(&h->current);
     free(h->blocks);
+    free(h->spans);
+    free(h->piece_spans);
     free(h);
 }
 
@@ -346,6 +348,7 @@ static narr_status extract(narr_html *h, xmlDoc *doc)
     narr_buf_init(&w.raw);
     narr_buf_init(&w.tmp);
     narr_buf_init(&w.tmp2);
+    narr_buf_init(&w.scratch);
     narr_buf title;
     narr_buf_init(&title);
     /* One stats record per element, reached through _private. */
@@ -371,7 +374,10 @@ static narr_status extract(narr_html *h, xmlDoc *doc)
         size_t nroots = narr_html_choose_roots(&w, body, roots, 256);
         st = narr_html_find_title(&w, roots, nroots, &title);
         h->count = 0;
+        h->nspans = 0;
         narr_buf_clear(&h->text);
+        w.para_first = 0;
+        w.skip_section = 0;
         if (st == NARR_OK && title.len)
             st = narr_html_add_block(h, NARR_BLOCK_TITLE, title.data, title.len);
         w.title = narr_buf_str(&title);
@@ -391,7 +397,23 @@ static narr_status extract(narr_html *h, xmlDoc *doc)
     narr_buf_deinit(&w.raw);
     narr_buf_deinit(&w.tmp);
     narr_buf_deinit(&w.tmp2);
+    narr_buf_deinit(&w.scratch);
     return st;
+}
+
+/* A page declared in another language is read anyway, with a warning. */
+static void check_language(narr_html *h, xmlDoc *doc)
+{
+    xmlNode *html = xmlDocGetRootElement(doc);
+    const char *lang = html ? narr_html_attr(html, "lang") : NULL;
+    if (!lang || !*lang || narr_html_lang_is_french(lang))
+        return;
+    char msg[640];
+    snprintf(msg, sizeof msg,
+             "%s: the page is declared in another language (lang=\"%.40s\"); narrateur "
+             "reads French, and reads it anyway",
+             narr_decoder_name(h->dec), lang);
+    narr_decoder_warn(h->dec, msg);
 }
 
 static narr_status load(narr_html *h)
@@ -401,10 +423,37 @@ static narr_status load(narr_html *h)
     apply_charset(h);
     xmlDoc *doc = parse_page(h, &st);
     if (doc) {
+        check_language(h, doc);
         st = extract(h, doc);
         xmlFreeDoc(doc);
     }
     return st;
+}
+
+/* The passages of b within its piece [at, at + n), offsets into the piece. */
+static narr_status piece_spans(narr_html *h, const narr_html_stored *b, size_t at, size_t n,
+                               narr_block *block)
+{
+    block->spans = NULL;
+    block->nspans = 0;
+    size_t count = 0;
+    for (size_t i = b->span_at; i < b->span_at + b->nspans; i++) {
+        const narr_lang_span *sp = &h->spans[i];
+        size_t from = sp->at > at ? sp->at : at;
+        size_t to = sp->at + sp->len < at + n ? sp->at + sp->len : at + n;
+        if (from >= to)
+            continue;
+        if (count == h->piece_spans_cap) {
+            narr_lang_span *p = narr_array_grow(h->piece_spans, &h->piece_spans_cap, sizeof *p, 8);
+            if (!p)
+                return NARR_E_NOMEM;
+            h->piece_spans = p;
+        }
+        h->piece_spans[count++] = (narr_lang_span){from - at, to - from, sp->lang};
+    }
+    block->spans = count ? h->piece_spans : NULL;
+    block->nspans = count;
+    return NARR_OK;
 }
 
 narr_status narr_html_next(narr_html *h, narr_block *block)
@@ -433,7 +482,11 @@ narr_status narr_html_next(narr_html *h, narr_block *block)
     block->text = narr_buf_str(&h->current);
     block->len = h->current.len;
     block->continues = continues;
+    block->line_end = !continues && b->line_end;
     block->line = 0;
+    block->lang = b->lang;
+    if ((st = piece_spans(h, b, h->piece, n, block)) != NARR_OK)
+        return st;
     if (continues) {
         h->piece += n;
     } else {

@@ -83,7 +83,8 @@ static bool names_furniture(const narr_table *t, const char *value)
                     memcpy(joined + k, part[j], m);
                     k += m;
                     joined[k] = '\0';
-                    if (narr_table_find(t, joined, k))
+                    const narr_row *row = narr_table_find(t, joined, k);
+                    if (row && strcmp(row->field[1], "end-matter") != 0)
                         return true;
                 }
             }

@@ -80,7 +80,8 @@ static size_t next_word(const char *s, size_t n, size_t *at)
 }
 
 /* Words that usually start a sentence and hardly ever follow an initial
- * in a name: after "la ligne A." they mean a new sentence. */
+ * in a name: after "la ligne A." they mean a new sentence; before "M."
+ * ("Selon M. Dupont") they are not a first name. */
 static const char *const sentence_starters[] = {
     "Le", "La", "Les", "L", "Un", "Une", "Des", "Du", "Il", "Ils", "Elle", "Elles",
     "On", "Nous", "Vous", "Je", "J", "Ce", "Cet", "Cette", "Ces", "C", "Cela", "Ça",
@@ -91,7 +92,8 @@ static const char *const sentence_starters[] = {
     "Nos", "Votre", "Vos", "Qui", "Que", "Qu", "Ne", "N", "D", "S", "Cependant",
     "Toutefois", "Désormais", "Parmi", "Sans", "Sous", "Vers", "Chez", "Malgré",
     "Mardi", "Lundi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Y",
-    NULL};
+    "De", "Contre", "Entre", "Car", "Hier", "Ici", "Face", "Quant", "Devant", "Auprès",
+    "Outre", "Grâce", "Lors", "Dès", "Aujourd", "Où", "Interrogé", "Interrogée", NULL};
 
 static bool is_sentence_starter(const char *w, size_t len)
 {
@@ -173,6 +175,34 @@ static size_t word_end(const char *text, size_t len, size_t start)
     return end;
 }
 
+/* Is text[start..dot) a single capital between a first name and a name,
+ * an initial ("Marsha P. Johnson", "Stephanie M. Lee", "George W. Bush")?
+ * The word before is capitalized and not one that starts sentences
+ * ("Selon M. Dupont"); the word after is capitalized. */
+static bool initial_in_name(const char *text, size_t len, size_t start, size_t dot)
+{
+    size_t k = start;
+    if (!narr_uc_is_upper(narr_utf8_next(text, dot, &k)) || k != dot || start < 3 ||
+        text[start - 1] != ' ')
+        return false;
+    size_t prev = start - 1, first = prev;
+    while (first > 0) {
+        size_t at = first;
+        if (!narr_uc_is_letter(narr_utf8_prev(text, &at)))
+            break;
+        first = at;
+    }
+    size_t at = first;
+    if (prev - first < 2 || !narr_uc_is_upper(narr_utf8_next(text, prev, &at)) ||
+        is_sentence_starter(text + first, prev - first))
+        return false;
+    size_t next;
+    size_t wlen = next_word(text + dot + 1, len - dot - 1, &next);
+    at = dot + 1 + next;
+    return wlen > 1 && text[dot + 1] == ' ' && narr_uc_is_upper(narr_utf8_next(text, len, &at)) &&
+           !is_sentence_starter(text + dot + 1 + next, wlen);
+}
+
 /* What the '.' at text[dot] closes. */
 static dot_kind dot_before(const char *text, size_t len, size_t dot,
                            const narr_table *abbreviations)
@@ -181,6 +211,8 @@ static dot_kind dot_before(const char *text, size_t len, size_t dot,
     size_t start = word_start(text, dot, &letters);
     if (letters == 0)
         return DOT_PLAIN;
+    if (letters == 1 && initial_in_name(text, len, start, dot))
+        return DOT_HOLD;
     /* Inside a two-word abbreviation: "apr. J.-C.", "p. ex." */
     if (dot + 2 < len && text[dot + 1] == ' ') {
         size_t end = word_end(text, len, dot + 2);

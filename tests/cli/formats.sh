@@ -12,6 +12,8 @@ for f in "$FIX"/*.html "$FIX"/*.md "$FIX"/*.txt; do
     case $name in
     texte-windows-1252.txt)
         expect_eq "$name warning" "$err" "narrateur: warning: $f:1: not valid UTF-8; reading it as Windows-1252 (convert the file to UTF-8 to silence this)" ;;
+    page-en-anglais.html)
+        expect_eq "$name warning" "$err" "narrateur: warning: $f: the page is declared in another language (lang=\"en\"); narrateur reads French, and reads it anyway" ;;
     *) expect_eq "$name stderr" "$err" "" ;;
     esac
 done

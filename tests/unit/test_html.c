@@ -27,8 +27,10 @@ int main(void)
     narr_buf_init(&out);
     char w[512];
 
-    /* Kinds: title, heading, paragraph, quotation, item; <br> is a space,
-     * two are a new paragraph; entities are decoded. */
+    /* Kinds: title, heading, paragraph, quotation, item; <br> ends a line
+     * (a block of its own when the line has no punctuation or the next
+     * starts with a capital), two are a new paragraph; entities are
+     * decoded. */
     CHECK_STR_EQ(read_page("<html><body><article><h1>La crue de la Loire</h1>"
                            "<p>Le fleuve est sorti de son lit&nbsp;: les quais sont fermés.</p>"
                            "<h2>Les riverains s&rsquo;organisent</h2>"
@@ -43,7 +45,8 @@ int main(void)
                  "quote: Nous avons l'habitude.\n"
                  "item: Les écoles restent ouvertes.\n"
                  "item: Les bus sont déviés.\n"
-                 "paragraph: Première ligne suite\n"
+                 "paragraph/: Première ligne\n"
+                 "paragraph: suite\n"
                  "paragraph: Autre paragraphe.\n");
 
     /* Dropped by tag, by role, hidden, screen-reader-only, by class and
@@ -302,6 +305,79 @@ int main(void)
     CHECK(narr_html_declared_charset("<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><html>", 50, cs, sizeof cs));
     CHECK_STR_EQ(cs, "ISO-8859-15");
     CHECK(!narr_html_declared_charset("<p>charset=utf-8</p>", 20, cs, sizeof cs));
+
+    /* A line break ends a line: a sentence boundary when the line has no
+     * punctuation or the next starts with a capital; after a comma and
+     * before lower case, the sentence goes on. A bold lead-in likewise. */
+    CHECK_STR_EQ(read_page("<article><h1>T</h1><p>Adresse : 12 rue de la Paix<br>75002 Paris<br>Téléphone inconnu</p>"
+                           "<p>Il était une fois,<br>dans un pays lointain, un roi.</p>"
+                           "<p><strong>Le relais</strong><br>Les problèmes commencent.</p>"
+                           "<h2>Deux<br>lignes</h2></article>",
+                           &out),
+                 "title: T\n"
+                 "paragraph/: Adresse : 12 rue de la Paix\n"
+                 "paragraph/: 75002 Paris\n"
+                 "paragraph: Téléphone inconnu\n"
+                 "paragraph: Il était une fois, dans un pays lointain, un roi.\n"
+                 "paragraph/: Le relais\n"
+                 "paragraph: Les problèmes commencent.\n"
+                 "heading: Deux lignes\n");
+    /* A paragraph of lines that are all links is still navigation. */
+    CHECK_STR_EQ(read_page("<article><h1>T</h1><p><a>Accueil</a><br><a>Contact</a></p><p>Texte.</p></article>",
+                           &out),
+                 "title: T\nparagraph: Texte.\n");
+
+    /* Footnote and citation markers are not read and glue nothing;
+     * ordinals and squares stay. */
+    CHECK_STR_EQ(read_page("<article><h1>T</h1><p>Avec quelques exceptions.<sup id=cite_ref-2><a href=\"#cite_note-2\">[2]</a></sup> "
+                           "La communauté grandit<sup>3</sup>, vite<sup>[a]</sup>. Le 1<sup>er</sup> mai<sup><a href=\"#fn5\">5</a></sup>, "
+                           "un studio de 20 m<sup>2</sup> au XIX<sup>e</sup> siècle<sup>note 4</sup>.</p></article>",
+                           &out),
+                 "title: T\n"
+                 "paragraph: Avec quelques exceptions. La communauté grandit, vite. Le 1er mai, "
+                 "un studio de 20 m² au XIXe siècle.\n");
+
+    /* Bylines (whole or what is left of them), counters, labels and dates
+     * above the title are not read. */
+    CHECK_STR_EQ(read_page("<article><p>International</p><p>30 avril 2015</p><h1>Le titre</h1>"
+                           "<p>Par <a href=/a>Jean Dupont</a> et <a href=/b>Marie Durand</a></p>"
+                           "<p>Par <span class=author><a>Jean Dupont</a></span> et <span class=author>Marie Durand</span></p>"
+                           "<p>0</p><p>12 commentaires</p>"
+                           "<p>Par ailleurs, le texte commence ici.</p></article>",
+                           &out),
+                 "title: Le titre\n"
+                 "paragraph: Par ailleurs, le texte commence ici.\n");
+
+    /* An encyclopedia's end matter: the sections of "Notes et références"
+     * or "Liens externes" go up to the next heading of their level. */
+    CHECK_STR_EQ(read_page("<article><h1>Mozilla</h1><p>Mozilla est une fondation.</p>"
+                           "<h2>Histoire</h2><p>Elle naît en 1998.</p>"
+                           "<h2>Notes et références</h2><h3>Notes</h3><ol><li>Jean Dupont, <i>Le Web</i>, Paris, 2003, 320 p.</li></ol>"
+                           "<p>Consulté le 3 mai 2020.</p>"
+                           "<h2>Liens externes</h2><p>Le site officiel.</p>"
+                           "<h2>Postérité</h2><p>Firefox reste.</p></article>",
+                           &out),
+                 "title: Mozilla\n"
+                 "paragraph: Mozilla est une fondation.\n"
+                 "heading: Histoire\n"
+                 "paragraph: Elle naît en 1998.\n"
+                 "heading: Postérité\n"
+                 "paragraph: Firefox reste.\n");
+
+    /* Passages in another language: the block's, or spans within it. */
+    CHECK_STR_EQ(read_page("<html lang=fr><article><h1>T</h1><p>Il a dit <q lang=\"en\">we shall overcome</q> hier.</p>"
+                           "<blockquote lang=en-GB><p>Keep calm and carry on.</p></blockquote>"
+                           "<p lang=fr-CA>Du français.</p><p><span lang=de>Guten Tag</span> et <span lang=de>Danke</span>.</p></article></html>",
+                           &out),
+                 "title: T\n"
+                 "paragraph: Il a dit we shall overcome hier. {en 9+17}\n"
+                 "quote(en-GB): Keep calm and carry on.\n"
+                 "paragraph: Du français.\n"
+                 "paragraph: Guten Tag et Danke. {de 0+9} {de 13+5}\n");
+    /* A page in another language: read, with a warning. */
+    CHECK(blocks("<html lang=\"en\"><body><p>Hello world.</p></body></html>", 54, &out, w) == NARR_E_EMPTY);
+    CHECK_STR_EQ(narr_buf_str(&out), "paragraph: Hello world.\n");
+    CHECK_STR_EQ(w, "page: the page is declared in another language (lang=\"en\"); narrateur reads French, and reads it anyway");
 
     /* NUL bytes are refused, as for text. */
     CHECK(blocks("<p>a\0b</p>", 10, &out, w) == NARR_E_BINARY);

@@ -31,6 +31,15 @@ int main(void)
     CHECK_STR_EQ(split("Il a 3,5 ans. Oui !"), "Il a 3,5 ans.|Oui !");
     CHECK_STR_EQ(split("La ville compte 8.350 habitants."), "La ville compte 8.350 habitants.");
     CHECK_STR_EQ(split("Selon J. K. Rowling, non."), "Selon J. K. Rowling, non.");
+    /* An initial between a first name and a name (even one the table
+     * knows, "p." or "M."), not after "Selon" or before "Les". */
+    CHECK_STR_EQ(split("Marsha P. Johnson a manifesté. Stephanie M. Lee écrit."),
+                 "Marsha P. Johnson a manifesté.|Stephanie M. Lee écrit.");
+    CHECK_STR_EQ(split("George W. Bush et John F. Kennedy. Fin."),
+                 "George W. Bush et John F. Kennedy.|Fin.");
+    CHECK_STR_EQ(split("Il a pris le RER A. Les rames sont pleines."),
+                 "Il a pris le RER A.|Les rames sont pleines.");
+    CHECK_STR_EQ(split("Il cite Paul K. Dans son livre."), "Il cite Paul K.|Dans son livre.");
     CHECK_STR_EQ(split("« Quoi ? » a-t-il dit. Fin."), "« Quoi ? » a-t-il dit.|Fin.");
     CHECK_STR_EQ(split("Il a dit : « C'est fini. » Puis il est parti."),
                  "Il a dit : « C'est fini. »|Puis il est parti.");

@@ -143,6 +143,36 @@ static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, siz
     return false;
 }
 
+/* Words before "M." that are not a first name (in lower case): "Selon M.
+ * Dupont" is monsieur, "Stephanie M. Lee" is an initial. */
+static const char *const not_first_names[] = {
+    "selon", "pour", "par", "avec", "chez", "contre", "entre", "et", "mais", "or", "car",
+    "comme", "sans", "face", "quant", "hier", "ici", "alors", "puis", "enfin", "ainsi",
+    "donc", "dont", "lorsque", "quand", "si", "depuis", "après", "avant", "vers", "malgré",
+    "sur", "sous", "devant", "auprès", "dans", "en", "de", "du", "des", "le", "la", "les",
+    "un", "une", "à", "au", "aux", "où", "que", "qui", "interrogé", "interrogée", "cher",
+    "chère", "madame", "monsieur", "maître", "docteur", "professeur"};
+
+/* "Stephanie M. Lee", "Marsha P. Johnson": a single capital with a dot
+ * between a capitalized first name and a capitalized name is an initial,
+ * read as its letter (without the dot, where eSpeak NG would pause). */
+static size_t initial(narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    size_t k = 0;
+    if (!narr_uc_is_upper(narr_utf8_next(t->s, t->len, &k)) || k != t->len || i == 0 ||
+        !t->space_before || !narr_is_char(n, i + 1, '.') || !narr_glued(n, i + 1))
+        return 0;
+    const narr_token *prev = narr_at(n, i - 1);
+    if (!narr_is_capitalized(n, i - 1) || prev->len < 2 ||
+        narr_word_in(n, i - 1, not_first_names, sizeof not_first_names / sizeof *not_first_names) ||
+        !narr_is_capitalized(n, i + 2) || !narr_at(n, i + 2)->space_before ||
+        narr_at(n, i + 2)->len < 2)
+        return 0;
+    narr_say_n(n, t->s, t->len);
+    return 2;
+}
+
 /* Appends token t to key (with a space if spaced); false if it is full. */
 static bool add_token(char *key, size_t *len, const narr_token *t, bool spaced)
 {
@@ -168,6 +198,9 @@ static size_t apply(narr_norm *n, size_t i)
         if (prev->kind != NARR_TOK_PUNCT || prev->cp == '-' || prev->cp == '.')
             return 0;
     }
+    size_t initial_span = initial(n, i);
+    if (initial_span)
+        return initial_span;
     char key[MAX_KEY], low[MAX_KEY];
     size_t len = 0, low_len = 0;
     bool alive = true, low_alive = true; /* some key starts with key / low */
