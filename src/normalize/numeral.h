@@ -86,6 +86,14 @@ bool narr_is_century_word(const narr_norm *n, size_t i);
  * lower, all small letters instead ("xxi"). */
 bool narr_parse_roman(const char *s, size_t len, bool lower, int64_t *v);
 
+/* A vulgar fraction character at token i ("½" → 1/2, "¾" → 3/4); false
+ * if token i is none. */
+bool narr_vulgar_fraction(const narr_norm *n, size_t i, int64_t *a, int64_t *b);
+
+/* A half written after a space at token i: "½" or "1/2" with nothing
+ * glued after it ("3 mois ½", "1 h 1/2"); the tokens it spans, else 0. */
+size_t narr_half_at(const narr_norm *n, size_t i);
+
 /* The row of table t for the word token tok as written, or with its first
  * letter in lower case ("Tome" → "tome"); NULL if none. */
 const narr_row *narr_find_word(const narr_table *t, const narr_token *tok);
