@@ -282,9 +282,29 @@ bool narr_elides(const char *w, size_t len)
     return cp == 'h' || vowel(cp);
 }
 
+bool narr_aspirated(const narr_norm *n, const char *w, size_t len)
+{
+    const narr_table *t = narr_norm_table(n, NARR_TABLE_H_ASPIRE);
+    char low[64];
+    if (!t || len == 0 || (w[0] != 'h' && w[0] != 'H') || len >= sizeof low)
+        return false;
+    size_t k = 0, o = 0;
+    while (k < len) {
+        char enc[4];
+        size_t el = narr_utf8_encode(narr_uc_to_lower(narr_utf8_next(w, len, &k)), enc);
+        if (o + el >= sizeof low)
+            return false;
+        memcpy(low + o, enc, el);
+        o += el;
+    }
+    if (narr_table_find(t, low, o))
+        return true;
+    return o > 2 && (low[o - 1] == 's' || low[o - 1] == 'x') && narr_table_find(t, low, o - 1);
+}
+
 void narr_say_de_before(narr_norm *n, const char *w, size_t len)
 {
-    if (narr_elides(w, len)) {
+    if (narr_elides(w, len) && !narr_aspirated(n, w, len)) {
         narr_say(n, "d'");
         narr_say_glue(n);
     } else {

@@ -59,8 +59,13 @@ bool narr_takes_de(const narr_norm *n, size_t i);
  * vowel (any case, accents, œ, æ) or h ("d'euros", "d'Égyptiens",
  * "d'œufs", "d'hectares"), or with y before a consonant ("d'Yvelinois");
  * y before a vowel is a consonant ("de yens", "de yuans"). The aspirated
- * h ("de hertz") is not told apart. */
+ * h is narr_aspirated's. */
 bool narr_elides(const char *w, size_t len);
+
+/* The word w[0..len) starts with an aspirated h ("haricots", "héros",
+ * "Hongrois"): it takes "de", "le", never "d'", "l'". From the h_aspire
+ * table (plural s or x tolerated). */
+bool narr_aspirated(const narr_norm *n, const char *w, size_t len);
 
 /* Says "de", or "d'" glued to the word at token i when it elides
  * ("d'euros", "de foyers"). */
