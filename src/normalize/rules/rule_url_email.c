@@ -178,14 +178,15 @@ static void say_word(narr_norm *n, const narr_token *t, bool last, bool split)
 }
 
 /* Says tokens [j, end) of a name or path; token `last` is the top-level
- * domain; words from token `split` on may be glued French words (not the
- * person's name before an e-mail's "@": "jean.dupont"). */
+ * domain; words in [split, last) may be glued French words: the host name,
+ * not the person's name before an e-mail's "@" ("jean.dupont"), nor a
+ * path, which stays as written. */
 static void say_span(narr_norm *n, size_t j, size_t end, size_t last, size_t split)
 {
     for (size_t k = j; k < end; k++) {
         const narr_token *t = narr_at(n, k);
         if (t->kind == NARR_TOK_WORD) {
-            say_word(n, t, k == last, k >= split);
+            say_word(n, t, k == last, k >= split && k < last);
         } else if (t->kind == NARR_TOK_NUMBER) {
             int64_t v;
             if (t->len <= 4 && t->s[0] != '0' && narr_parse_digits(t->s, t->len, &v))
