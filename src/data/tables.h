@@ -18,6 +18,7 @@
     X(DECADES, "decades")                       \
     X(DOMAINS, "domains")                       \
     X(FEMININE_NOUNS, "feminine_nouns")         \
+    X(H_ASPIRE, "h_aspire")                     \
     X(ROMAN_CONTEXT, "roman_context")           \
     X(LEXICON, "lexicon")                       \
     X(ESPEAK_FIXES, "espeak_fixes")             \

@@ -331,6 +331,14 @@ void narr_say_ordinal(narr_norm *n, int64_t v, narr_gender g, bool plural)
     narr_buf words;
     narr_buf_init(&words);
     keep(n, narr_spell_ordinal(n->numbers, v, g, plural, &words));
-    narr_say_n(n, narr_buf_str(&words), words.len);
+    /* A scale word joins what it multiplies: "deux-millionième" (ICU
+     * gives "millième" for 1 000; "un millionième" keeps its "un", as the
+     * NeMo references say it). */
+    char *w = words.data ? words.data : "";
+    size_t len = words.len;
+    for (size_t k = 0; k + 5 < len; k++)
+        if (w[k] == ' ' && memcmp(w + k + 1, "mill", 4) == 0 && !(k == 2 && w[0] == 'u'))
+            w[k] = '-';
+    narr_say_n(n, w, len);
     narr_buf_deinit(&words);
 }

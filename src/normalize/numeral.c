@@ -282,9 +282,29 @@ bool narr_elides(const char *w, size_t len)
     return cp == 'h' || vowel(cp);
 }
 
+bool narr_aspirated(const narr_norm *n, const char *w, size_t len)
+{
+    const narr_table *t = narr_norm_table(n, NARR_TABLE_H_ASPIRE);
+    char low[64];
+    if (!t || len == 0 || (w[0] != 'h' && w[0] != 'H') || len >= sizeof low)
+        return false;
+    size_t k = 0, o = 0;
+    while (k < len) {
+        char enc[4];
+        size_t el = narr_utf8_encode(narr_uc_to_lower(narr_utf8_next(w, len, &k)), enc);
+        if (o + el >= sizeof low)
+            return false;
+        memcpy(low + o, enc, el);
+        o += el;
+    }
+    if (narr_table_find(t, low, o))
+        return true;
+    return o > 2 && (low[o - 1] == 's' || low[o - 1] == 'x') && narr_table_find(t, low, o - 1);
+}
+
 void narr_say_de_before(narr_norm *n, const char *w, size_t len)
 {
-    if (narr_elides(w, len)) {
+    if (narr_elides(w, len) && !narr_aspirated(n, w, len)) {
         narr_say(n, "d'");
         narr_say_glue(n);
     } else {
@@ -392,4 +412,38 @@ bool narr_parse_roman(const char *s, size_t len, bool lower, int64_t *v)
         return false;
     *v = total;
     return true;
+}
+
+bool narr_vulgar_fraction(const narr_norm *n, size_t i, int64_t *a, int64_t *b)
+{
+    static const struct { int32_t cp; int a, b; } chars[] = {
+        {0xBD, 1, 2},   {0xBC, 1, 4},   {0xBE, 3, 4},   {0x2153, 1, 3}, {0x2154, 2, 3},
+        {0x2155, 1, 5}, {0x2156, 2, 5}, {0x2157, 3, 5}, {0x2158, 4, 5}, {0x2159, 1, 6},
+        {0x215A, 5, 6}, {0x2150, 1, 7}, {0x215B, 1, 8}, {0x215C, 3, 8}, {0x215D, 5, 8},
+        {0x215E, 7, 8}, {0x2151, 1, 9}, {0x2152, 1, 10},
+    };
+    const narr_token *t = narr_at(n, i);
+    if (!t || t->kind == NARR_TOK_WORD || t->kind == NARR_TOK_NUMBER)
+        return false;
+    for (size_t k = 0; k < sizeof chars / sizeof chars[0]; k++)
+        if (t->cp == chars[k].cp) {
+            *a = chars[k].a;
+            *b = chars[k].b;
+            return true;
+        }
+    return false;
+}
+
+size_t narr_half_at(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    int64_t a, b;
+    if (!t || !t->space_before)
+        return 0;
+    if (narr_vulgar_fraction(n, i, &a, &b))
+        return a == 1 && b == 2 && narr_clean_end(n, i + 1, NULL, "/-.,") ? 1 : 0;
+    if (narr_is(n, i, "1") && narr_is_char(n, i + 1, '/') && narr_glued(n, i + 1) &&
+        narr_is(n, i + 2, "2") && narr_glued(n, i + 2) && narr_clean_end(n, i + 3, "/", "/-.,"))
+        return 3;
+    return 0;
 }

@@ -59,8 +59,13 @@ bool narr_takes_de(const narr_norm *n, size_t i);
  * vowel (any case, accents, œ, æ) or h ("d'euros", "d'Égyptiens",
  * "d'œufs", "d'hectares"), or with y before a consonant ("d'Yvelinois");
  * y before a vowel is a consonant ("de yens", "de yuans"). The aspirated
- * h ("de hertz") is not told apart. */
+ * h is narr_aspirated's. */
 bool narr_elides(const char *w, size_t len);
+
+/* The word w[0..len) starts with an aspirated h ("haricots", "héros",
+ * "Hongrois"): it takes "de", "le", never "d'", "l'". From the h_aspire
+ * table (plural s or x tolerated). */
+bool narr_aspirated(const narr_norm *n, const char *w, size_t len);
 
 /* Says "de", or "d'" glued to the word at token i when it elides
  * ("d'euros", "de foyers"). */
@@ -85,6 +90,14 @@ bool narr_is_century_word(const narr_norm *n, size_t i);
  * ("XIV" → 14, "MMXXVI" → 2026; "IIII", "VX", "Je" are none). With
  * lower, all small letters instead ("xxi"). */
 bool narr_parse_roman(const char *s, size_t len, bool lower, int64_t *v);
+
+/* A vulgar fraction character at token i ("½" → 1/2, "¾" → 3/4); false
+ * if token i is none. */
+bool narr_vulgar_fraction(const narr_norm *n, size_t i, int64_t *a, int64_t *b);
+
+/* A half written after a space at token i: "½" or "1/2" with nothing
+ * glued after it ("3 mois ½", "1 h 1/2"); the tokens it spans, else 0. */
+size_t narr_half_at(const narr_norm *n, size_t i);
 
 /* The row of table t for the word token tok as written, or with its first
  * letter in lower case ("Tome" → "tome"); NULL if none. */

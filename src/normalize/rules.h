@@ -12,6 +12,8 @@
     X(inclusive)      /* électeur·rices, député·e·s, (sur)représentation */ \
     X(phone)          /* 01 23 45 67 89, +33 1 ... */ \
     X(date)           /* 26/11/2026, 14 juillet 1789, 2019-2021, années 1990 */ \
+    X(version)        /* iOS 17.2.1, la version 3.6, le 49.3 */ \
+    X(code)           /* 75002 Paris, TGV 6611, vol AF 447 */ \
     X(time)           /* 14h30, 9 h 05, 10:30 */ \
     X(money)          /* 12,50 €, 1,5 Md€, 3 Mds$ */ \
     X(percent)        /* 7,3 %, +1,2 % */ \

@@ -140,6 +140,15 @@ static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, siz
     }
     if (strcmp(context, "name") == 0)
         return name_follows(n, row, next);
+    /* "30 degrés max", "2 h min", "100 € max": after a number and its
+     * noun, spaced; right after the number "min" is the unit (minutes). */
+    if (strcmp(context, "quantity") == 0) {
+        if (i < 2 || !narr_at(n, i)->space_before)
+            return false;
+        const narr_token *noun = narr_at(n, i - 1);
+        return noun->kind != NARR_TOK_NUMBER && noun->kind != NARR_TOK_PUNCT &&
+               narr_is_kind(n, i - 2, NARR_TOK_NUMBER);
+    }
     return false;
 }
 

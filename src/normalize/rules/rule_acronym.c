@@ -1,8 +1,8 @@
 /* rule_acronym: words in capitals. Known ones come from assets/acronyms.tsv
  * ("SNCF" → S N C F, "OTAN" → Otan, "INSEE" → Insé); an unknown one is read
  * as a word when it can be pronounced ("UNEF" → Unef) and spelled when not
- * ("CFDT" → C F D T). "L'IA" at the start of a sentence becomes "l'I A"
- * (eSpeak says "L apostrophe I" for "L'I"). In a headline written in
+ * ("CFDT" → C F D T). "L'IA", "L'A320" become "l'I A", "l'A320" (eSpeak
+ * says "L apostrophe I" for "L'I"). In a headline written in
  * capitals ("LA FRANCE GAGNE") the words are words, not acronyms. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
@@ -230,6 +230,23 @@ static void say_reading(narr_norm *n, const char *how, const int32_t *l, size_t 
         narr_say(n, how);
 }
 
+/* The name of a capital consonant said with a vowel first, as eSpeak
+ * reads it after "l'"; NULL for the others. */
+static const char *letter_name(int32_t cp)
+{
+    switch (cp) {
+    case 'F': return "èf";
+    case 'H': return "ache";
+    case 'L': return "èle";
+    case 'M': return "èm";
+    case 'N': return "ène";
+    case 'R': return "ère";
+    case 'S': return "èsse";
+    case 'X': return "ixe";
+    default: return NULL;
+    }
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
@@ -237,17 +254,42 @@ static size_t apply(narr_norm *n, size_t i)
         return 0;
     int32_t l[MAX_LETTERS];
     size_t count;
-    /* "L'IA" opening a sentence: "l'I A", since eSpeak reads "L'I" as
-     * "L apostrophe I". The lower-case "l'" is written as is, not through
-     * narr_say, which would capitalize it. */
-    if (n->out->len == 0 && narr_is(n, i, "L") && narr_is_char(n, i + 1, '\'') &&
-        narr_glued(n, i + 1) && narr_glued(n, i + 2)) {
+    /* "L'IA", "L'A320", "« L'X »": eSpeak reads a capital "L'" before a
+     * capital letter as "L apostrophe", in any position. It becomes a
+     * small "l'" (written as is at the start of a sentence, where narr_say
+     * would capitalize it); the word after it is read by the rules. */
+    if ((narr_is(n, i, "L") || narr_is(n, i, "l")) && narr_is_char(n, i + 1, '\'') &&
+        narr_glued(n, i + 1) &&
+        narr_glued(n, i + 2) && narr_is_kind(n, i + 2, NARR_TOK_WORD) &&
+        narr_clean_start(n, i, NULL)) {
+        const narr_token *w = narr_at(n, i + 2);
         const char *how = reading(n, i + 2, l, &count);
-        if (how && strcmp(how, "spell") == 0) {
-            if (narr_buf_append(n->out, "l'", 2) != NARR_OK)
-                n->status = NARR_E_NOMEM;
+        size_t k = 0;
+        int32_t first = narr_utf8_next(w->s, w->len, &k);
+        bool letter = narr_uc_is_upper(first) &&
+                      (k == w->len || (how && strcmp(how, "spell") == 0));
+        if (letter && (narr_is(n, i, "L") || letter_name(first))) {
+            if (n->out->len == 0) {
+                if (narr_buf_append(n->out, "l'", 2) != NARR_OK)
+                    n->status = NARR_E_NOMEM;
+                n->span_started = true;
+            } else {
+                narr_say(n, "l'");
+            }
             narr_say_glue(n);
-            say_spelled(n, l, count);
+            /* "l'F M I", "l'X" are English to eSpeak: a consonant whose
+             * name starts with a vowel is said by its name ("l'èf M I"). */
+            const char *name = letter_name(first);
+            if (!name)
+                return 2;
+            narr_say(n, name);
+            if (how && strcmp(how, "spell") == 0 && count > 1)
+                say_spelled(n, l + 1, count - 1);
+            else if (k < w->len)
+                return 2;
+            /* "l'H2": the number after the letter is a word of its own. */
+            n->force_space = narr_glued(n, i + 3) && (narr_is_kind(n, i + 3, NARR_TOK_NUMBER) ||
+                                                      narr_is_kind(n, i + 3, NARR_TOK_WORD));
             return 3;
         }
     }

@@ -267,8 +267,8 @@ static size_t named_date(narr_norm *n, size_t i)
     return j - i;
 }
 
-/* Year ranges: "2019-2021", "2019-21", "1914–1918"; "2023/2024" (a season)
- * is said as two years. */
+/* Year ranges: "2019-2021", "2019-21", "1914–1918"; "2023/2024" and "la
+ * saison 2026-2027" (a season) are said as two years. */
 static size_t year_range(narr_norm *n, size_t i)
 {
     int64_t y1, y2;
@@ -290,6 +290,13 @@ static size_t year_range(narr_norm *n, size_t i)
         y2 += y1 / 100 * 100;
     if (y2 <= y1 || y2 - y1 > 200)
         return 0;
+    /* "la saison 2026-2027", "l'exercice 2025-2026": one season over two
+     * years, no range. */
+    static const char *const season_words[] = {"saison", "saisons", "exercice", "scolaire",
+                                               "universitaire", "budgétaire", "promotion"};
+    if (sep == '-' && y2 == y1 + 1 && i > 0 &&
+        narr_word_in(n, i - 1, season_words, sizeof season_words / sizeof season_words[0]))
+        sep = '/';
     if (sep == '-') {
         const narr_token *prev = i > 0 ? narr_at(n, i - 1) : NULL;
         bool de = !prev || (prev->kind == NARR_TOK_WORD &&

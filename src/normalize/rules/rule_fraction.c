@@ -1,7 +1,9 @@
 /* rule_fraction: written fractions. "1/2" → un demi, "3/4" → trois quarts,
  * "2/3" → deux tiers, "5/8" → cinq huitièmes, "1 1/2" → un et demi,
  * "7/10e" → sept dixièmes, "1/2 litre" → un demi-litre, "1/2 finale" → demi-finale, "1/4 de
- * finale" → quart de finale, "17/20" (a mark) → dix-sept sur vingt.
+ * finale" → quart de finale, "17/20" (a mark) → dix-sept sur vingt;
+ * the characters too: "une ½ journée" → une demi-journée, "un ¼ d'heure" →
+ * un quart d'heure, "3 mois ½" or "3 mois 1/2" → trois mois et demi.
  * Dates ("26/11") are taken earlier by rule_date. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
@@ -96,10 +98,10 @@ static bool finale_at(const narr_norm *n, size_t k)
     return narr_word_is(n, k, "finale") || narr_word_is(n, k, "finales");
 }
 
-/* A lone fraction a/b at tokens i..i+2; k is the token after it. */
-static void say_fraction(narr_norm *n, size_t i, int64_t a, int64_t b)
+/* A lone fraction a/b at tokens i..k-1 ("1/2", or "½" alone); k is the
+ * token after it. */
+static void say_fraction(narr_norm *n, size_t i, size_t k, int64_t a, int64_t b)
 {
-    size_t k = i + 3;
     const narr_token *next = narr_at(n, k);
     /* After a determiner "1/4" is a noun without its "un": "le 1/3 des
      * voix" → le tiers des voix, "une 1/2 heure" → une demi-heure. */
@@ -187,15 +189,40 @@ static size_t ordinal_fraction(narr_norm *n, size_t i)
     return 4;
 }
 
+/* A noun after a number that a half may follow: "3 mois ½", "2 ans 1/2"
+ * (not "de", "et": "3 et 1/2"). */
+static bool noun_at(const narr_norm *n, size_t k)
+{
+    const narr_token *t = narr_at(n, k);
+    return t && t->space_before && t->len >= 2 && is_lower_word(t) &&
+           !narr_word_in(n, k, not_a_noun, sizeof not_a_noun / sizeof not_a_noun[0]);
+}
+
+/* "3 mois ½" → trois mois et demi, "2 heures 1/2" → deux heures et
+ * demie: the number agrees with the noun, and so does "demi". */
+static size_t whole_noun_half(narr_norm *n, size_t i, const narr_numeral *w, size_t noun)
+{
+    narr_gender g = narr_gender_of(n, noun);
+    narr_say_numeral(n, w, g);
+    narr_say_token(n, noun);
+    narr_say(n, g == NARR_FEMININE ? "et demie" : "et demi");
+    return noun + 1 - i;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
     if (t->kind == NARR_TOK_WORD || !starts_cleanly(n, i))
         return 0;
     int64_t a, b;
+    /* "une ½ journée", "un ¼ d'heure", "¾ des votants". */
+    if (narr_vulgar_fraction(n, i, &a, &b)) {
+        say_fraction(n, i, i + 1, a, b);
+        return 1;
+    }
     if (t->kind == NARR_TOK_NUMBER) {
         if (fraction_at(n, i, &a, &b)) {
-            say_fraction(n, i, a, b);
+            say_fraction(n, i, i + 3, a, b);
             return 3;
         }
         size_t used = ordinal_fraction(n, i);
@@ -210,10 +237,25 @@ static size_t apply(narr_norm *n, size_t i)
     size_t sign = (w.negative || w.positive) ? 1 : 0;
     if (sign && w.ntok == 2 && fraction_at(n, i + 1, &a, &b) && a < b) {
         narr_say(n, w.negative ? "moins" : "plus");
-        say_fraction(n, i + 1, a, b);
+        say_fraction(n, i + 1, i + 4, a, b);
         return 4;
     }
+    size_t half = w.ntok == sign + 1 ? narr_half_at(n, i + w.ntok + 1) : 0;
+    if (half && !w.frac && noun_at(n, i + w.ntok))
+        return whole_noun_half(n, i, &w, i + w.ntok) + half;
     size_t j = i + w.ntok;
+    /* "3 ½", "2½": a whole part and a fraction character. */
+    if (w.ntok == sign + 1 && !w.frac && narr_vulgar_fraction(n, j, &a, &b) &&
+        narr_clean_end(n, j + 1, NULL, "/-.,")) {
+        if (w.negative)
+            narr_say(n, "moins");
+        narr_say_cardinal(n, w.integer, NARR_MASCULINE);
+        narr_say(n, "et");
+        if (a != 1 || b != 2)
+            narr_say_cardinal(n, a, NARR_MASCULINE);
+        say_denominator(n, b, a > 1);
+        return j + 1 - i;
+    }
     /* "en 2021 1/3 des..." is no mixed number: the whole part is small. */
     if (w.ntok != sign + 1 || narr_at(n, i + sign)->len > 3 || !narr_at(n, j) ||
         !narr_at(n, j)->space_before || !fraction_at(n, j, &a, &b) || a >= b)

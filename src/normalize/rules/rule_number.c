@@ -14,12 +14,13 @@ static bool is_times(const narr_norm *n, size_t i)
 }
 
 /* "4x4", "6x6": a vehicle, not "quatre fois quatre" (other "2x3" are
- * dimensions). */
+ * dimensions, and "2x2 voies" a road). */
 static bool vehicle(const narr_norm *n, size_t i, size_t x)
 {
     const narr_token *a = narr_at(n, i), *b = narr_at(n, x + 1);
     return narr_at(n, x)->kind == NARR_TOK_WORD && b && b->kind == NARR_TOK_NUMBER &&
-           narr_glued(n, x + 1) && a->len == 1 && b->len == 1 && a->s[0] == b->s[0];
+           narr_glued(n, x + 1) && a->len == 1 && b->len == 1 && a->s[0] == b->s[0] &&
+           (a->s[0] == '4' || a->s[0] == '6' || a->s[0] == '8');
 }
 
 static size_t apply(narr_norm *n, size_t i)

@@ -1,7 +1,8 @@
 /* rule_range: numeric ranges with a hyphen or en dash. "10-15 ans" → dix à
  * quinze ans, "3 000-4 000 euros" → trois mille à quatre mille euros,
  * "p. 12-15" → pages douze à quinze, "1-2 heures" → une à deux heures,
- * "n° 2023-1234" → numéro deux mille vingt-trois tiret mille deux cent ….
+ * "n° 2023-1234" → numéro deux mille vingt-trois tiret mille deux cent …;
+ * tennis sets are no ranges: "7-6, 6-3" → sept-six, six-trois.
  * It says the first number and "à", and leaves the second number to the
  * rules that know what follows it (units, money, percent). */
 #include "normalize/numeral.h"
@@ -46,8 +47,44 @@ static bool chained(const narr_norm *n, size_t k)
            narr_is_kind(n, k + 1, NARR_TOK_NUMBER) && narr_glued(n, k + 1);
 }
 
+/* A tennis set at token i: "6-3", "7-6", "4-6" (a side at 6 or 7, both
+ * at most 7, glued), the value of each side in a and b. */
+static bool set_at(const narr_norm *n, size_t i, int64_t *a, int64_t *b)
+{
+    const narr_token *x = narr_at(n, i), *y = narr_at(n, i + 2);
+    if (!x || !y || x->kind != NARR_TOK_NUMBER || y->kind != NARR_TOK_NUMBER || x->len != 1 ||
+        y->len != 1 || !narr_is_char(n, i + 1, '-') || !narr_glued(n, i + 1) ||
+        !narr_glued(n, i + 2))
+        return false;
+    *a = x->s[0] - '0';
+    *b = y->s[0] - '0';
+    return *a <= 7 && *b <= 7 && *a != *b && (*a >= 6 || *b >= 6);
+}
+
+/* "7-6, 6-3": tennis sets, in a list of two or more, said "sept-six,
+ * six-trois" (a single "2-1" stays a score: deux à un). */
+static size_t tennis(narr_norm *n, size_t i)
+{
+    int64_t a, b, c, d;
+    if (!set_at(n, i, &a, &b))
+        return 0;
+    bool listed = (narr_is_char(n, i + 3, ',') && set_at(n, i + 4, &c, &d)) ||
+                  (i >= 4 && narr_is_char(n, i - 1, ',') && set_at(n, i - 4, &c, &d));
+    if (!listed || !narr_clean_start(n, i, "-/.,:") || !narr_clean_end(n, i + 3, "-/", "-/.,"))
+        return 0;
+    narr_say_cardinal(n, a, NARR_MASCULINE);
+    narr_say_glue(n);
+    narr_say(n, "-");
+    narr_say_glue(n);
+    narr_say_cardinal(n, b, NARR_MASCULINE);
+    return 3;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
+    size_t used = tennis(n, i);
+    if (used)
+        return used;
     const narr_token *t = narr_at(n, i);
     size_t j = i;
     bool pages = false;

@@ -7,6 +7,7 @@
  * race times "3'26''" → trois minutes vingt-six secondes, "9\"58" → neuf
  * secondes cinquante-huit. */
 #include "normalize/numbers.h"
+#include "normalize/numeral.h"
 #include "normalize/rules.h"
 
 #include <string.h>
@@ -215,6 +216,15 @@ static size_t apply(narr_norm *n, size_t i)
         used = race_time(n, i);
         if (used)
             return used;
+    }
+    /* "1 h 1/2", "2 h ½": une heure et demie. */
+    int64_t hours;
+    const narr_token *t = narr_at(n, i);
+    size_t half = narr_half_at(n, i + 2);
+    if (half && narr_is(n, i + 1, "h") && t->len <= 2 && narr_parse_digits(t->s, t->len, &hours)) {
+        narr_say_cardinal(n, hours, NARR_FEMININE);
+        narr_say(n, hours > 1 ? "heures et demie" : "heure et demie");
+        return 2 + half;
     }
     clock_time c;
     bool h_form = read_h_form(n, i, &c);

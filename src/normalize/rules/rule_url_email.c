@@ -1,11 +1,14 @@
 /* rule_url_email: web addresses and e-mails read as a person reads them.
  * "www.lemonde.fr" → W W W point lemonde point F R, "https://meteo.fr/alertes"
  * → météo point F R slash alertes (the scheme is not read),
- * "contact@mairie-lille.fr" → contact arobase mairie tiret lille point F R.
+ * "contact@mairie-lille.fr" → contact arobase mairie tiret lille point F R,
+ * "laposte.fr" → la poste point F R (glued French words apart, with their
+ * accents: a word list derived from Debian's wfrench).
  * Without a scheme, "www" or "@", the last part must be a known top-level
  * domain (assets/domains.tsv), so "fin.Puis" or "etc." stay text. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
+#include "normalize/wordlist.h"
 
 #include <string.h>
 
@@ -119,12 +122,40 @@ static const narr_row *lexicon_row(const narr_norm *n, const narr_token *t)
     return NULL;
 }
 
-/* A word of an address: from the table, spelled when it cannot be read
- * ("bfm", "x"), else as written. */
-static void say_word(narr_norm *n, const narr_token *t)
+/* French words glued in a name, in small letters: "laposte" → la poste,
+ * "monespacesante" → mon espace santé, "sante" → santé (the accents the
+ * word list knows). False when t is no such thing. */
+static bool say_french(narr_norm *n, const narr_token *t)
+{
+    size_t cuts[8], count;
+    for (size_t k = 0; k < t->len; k++)
+        if (t->s[k] < 'a' || t->s[k] > 'z')
+            return false;
+    const char *w;
+    size_t wl;
+    if (t->len >= 2 && narr_wordlist_find(t->s, t->len, &w, &wl)) {
+        narr_say_n(n, w, wl);
+        return true;
+    }
+    /* Three letters a word at least on average: "bfmtv" is no split. */
+    if (t->len < 5 || !narr_wordlist_split(t->s, t->len, cuts, t->len / 3, &count))
+        return false;
+    for (size_t c = 0; c < count; c++) {
+        size_t end = c + 1 < count ? cuts[c + 1] : t->len;
+        narr_wordlist_find(t->s + cuts[c], end - cuts[c], &w, &wl);
+        narr_say_n(n, w, wl);
+    }
+    return true;
+}
+
+/* A word of an address: from the table, the lexicon, French words,
+ * spelled when it cannot be read ("bfm", "x"), else as written. A
+ * top-level domain's reading counts only at the end ("mairie-de-lyon":
+ * "de" is a word there, not D E). */
+static void say_word(narr_norm *n, const narr_token *t, bool last, bool split)
 {
     const narr_row *r = domain_row(n, t);
-    if (r && r->field[1][0]) {
+    if (r && r->field[1][0] && (last || !strchr(r->field[2], 't'))) {
         narr_say(n, r->field[1]);
         return;
     }
@@ -133,6 +164,8 @@ static void say_word(narr_norm *n, const narr_token *t)
         narr_say(n, lex->field[1]);
         return;
     }
+    if (!last && split && say_french(n, t))
+        return;
     if (t->len == 1 || !has_vowel(t)) {
         for (size_t k = 0; k < t->len; k++) {
             char c = t->s[k];
@@ -144,13 +177,16 @@ static void say_word(narr_norm *n, const narr_token *t)
     narr_say_n(n, t->s, t->len);
 }
 
-/* Says tokens [j, end) of a name or path. */
-static void say_span(narr_norm *n, size_t j, size_t end)
+/* Says tokens [j, end) of a name or path; token `last` is the top-level
+ * domain; words in [split, last) may be glued French words: the host name,
+ * not the person's name before an e-mail's "@" ("jean.dupont"), nor a
+ * path, which stays as written. */
+static void say_span(narr_norm *n, size_t j, size_t end, size_t last, size_t split)
 {
     for (size_t k = j; k < end; k++) {
         const narr_token *t = narr_at(n, k);
         if (t->kind == NARR_TOK_WORD) {
-            say_word(n, t);
+            say_word(n, t, k == last, k >= split && k < last);
         } else if (t->kind == NARR_TOK_NUMBER) {
             int64_t v;
             if (t->len <= 4 && t->s[0] != '0' && narr_parse_digits(t->s, t->len, &v))
@@ -246,7 +282,7 @@ static size_t apply(narr_norm *n, size_t i)
         size_t dend = read_name(n, end + 1, false, &dlabels, &dlast);
         if (dlabels < 2 || !narr_is_kind(n, dlast, NARR_TOK_WORD) || touches_more(n, dend))
             return 0;
-        say_span(n, j, dend);
+        say_span(n, j, dend, dlast, end + 1);
         return dend - i;
     }
     if (labels < 2 && !scheme)
@@ -257,7 +293,7 @@ static size_t apply(narr_norm *n, size_t i)
     size_t pend = read_path(n, end, &said);
     if (pend == end && touches_more(n, end))
         return 0;
-    say_span(n, j, said);
+    say_span(n, j, said, last, j);
     return pend - i;
 }
 
