@@ -53,6 +53,6 @@ expect_eq "help status" "$rc" 0
 expect_contains "help usage" "$out" "Usage: narrateur [OPTIONS] [FILE...]"
 
 run "$NARRATEUR" --version
-expect_eq "version" "$out" "narrateur 0.1.0"
+expect_eq "version" "$out" "narrateur 0.2.0"
 
 finish
