@@ -2,7 +2,9 @@
  * (synthesis is faster than real time, so no callback or ring buffer). */
 #include "audio/sink.h"
 
+#ifdef NARR_HAVE_ALSA
 #include <alsa/asoundlib.h>
+#endif
 #include <portaudio.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -38,6 +40,7 @@ typedef struct {
     bool initialized;
 } device_sink;
 
+#ifdef NARR_HAVE_ALSA
 /* ALSA prints its probing of absent cards to stderr; we report errors
  * ourselves. */
 static void quiet_alsa(const char *file, int line, const char *function, int err,
@@ -45,11 +48,14 @@ static void quiet_alsa(const char *file, int line, const char *function, int err
 {
     (void)file, (void)line, (void)function, (void)err, (void)fmt;
 }
+#endif
 
 /* Pa_Initialize, quietly. */
 static PaError start_portaudio(void)
 {
+#ifdef NARR_HAVE_ALSA
     snd_lib_error_set_handler(quiet_alsa);
+#endif
     int saved = park_stderr();
     PaError e = Pa_Initialize();
     restore_stderr(saved);
