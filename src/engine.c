@@ -65,7 +65,7 @@ narr_engine *narr_engine_new(const narr_engine_options *opts, narr_status *st, c
     }
     e->applied_rate = o->rate > 0 ? o->rate : e->voice.rate;
     atomic_init(&e->rate, e->applied_rate);
-    narr_normalizer_keep_quotes(e->normalizer, true);
+    narr_normalizer_set_quotes(e->normalizer, e->quotes);
     return e;
 }
 

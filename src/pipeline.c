@@ -9,7 +9,6 @@
 #include "engine.h"
 #include "audio/sink.h"
 #include "speak/fixes.h"
-#include "speak/quotes.h"
 #include "text/document.h"
 #include "text/sentences.h"
 
@@ -20,10 +19,11 @@
 #include <sys/stat.h>
 #include <time.h>
 
-/* The voice quote style: a quotation is read this much higher, with a
- * short pause at each quotation mark. */
+/* A quotation is a clause of its own (eSpeak NG pauses at its ends), with
+ * this much more silence on each side; in the voice style it is also
+ * read this much higher. */
 #define QUOTE_PITCH_RISE 18
-#define QUOTE_PAUSE_MS 150
+#define QUOTE_PAUSE_MS 50
 /* How often a paused narration looks at a signal flag. */
 #define PAUSE_POLL_MS 50
 
@@ -45,7 +45,7 @@ struct narr_narration {
     narr_output_options out;
     narr_sink *sink;          /* device or file; NULL for the other kinds */
     const narr_table *abbreviations, *fixes; /* borrowed from the engine */
-    narr_quotes quotes;       /* the quote style and whether a quotation is open */
+    narr_spans quoted;        /* the quoted ranges of the sentence being said */
 
     /* The input being read. */
     narr_document *doc;
@@ -64,7 +64,7 @@ struct narr_narration {
     long frames;              /* of this input, for event times */
 
     /* Work buffers. */
-    narr_buf spoken, rendered, fixed, line, written;
+    narr_buf spoken, fixed, line, written;
 
     /* Control (narr_narration_pause, _seek, _skip, _stop). */
     pthread_mutex_t lock;
@@ -104,9 +104,7 @@ narr_narration *narr_narration_new(narr_engine *e, const narr_output_options *ou
         n->out.print_to = stdout;
     n->abbreviations = narr_tables_get(e->tables, NARR_TABLE_ABBREVIATIONS);
     n->fixes = narr_tables_get(e->tables, NARR_TABLE_ESPEAK_FIXES);
-    narr_quotes_init(&n->quotes, e->quotes);
-    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->rendered, &n->fixed, &n->line,
-                        &n->written};
+    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->fixed, &n->line, &n->written};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
         narr_buf_init(bufs[i]);
     pthread_mutex_init(&n->lock, NULL);
@@ -129,10 +127,10 @@ void narr_narration_free(narr_narration *n)
     if (!n)
         return;
     narr_sink_free(n->sink);
-    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->rendered, &n->fixed, &n->line,
-                        &n->written};
+    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->fixed, &n->line, &n->written};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
         narr_buf_deinit(bufs[i]);
+    narr_spans_free(&n->quoted);
     free(n->recs);
     pthread_mutex_destroy(&n->lock);
     pthread_cond_destroy(&n->wake);
@@ -314,27 +312,51 @@ static void report_progress(narr_narration *n)
 
 /* ---- speaking one sentence ---- */
 
-/* Speaks text; in the voice quote style, the quotation is read higher,
- * with a short pause at each mark. */
-static narr_status say(narr_narration *n, const char *text, size_t len, bool phonemes)
+/* What eSpeak is given for s[0..len): the text with its known slips
+ * respelled, in n->fixed; *phonemes when it holds [[phonemes]]. */
+static narr_status fix(narr_narration *n, const char *s, size_t len, bool *phonemes)
 {
-    narr_speaker *sp = n->e->speaker;
-    if (n->quotes.style != NARR_QUOTES_VOICE)
-        return narr_speaker_say(sp, text, len, phonemes, to_output, n);
-    narr_status st = NARR_OK;
-    for (size_t i = 0; i < len && st == NARR_OK;) {
-        bool quoted;
-        size_t seg = narr_quotes_segment(&n->quotes, text + i, len - i, &quoted);
-        if (seg == 2 && (unsigned char)text[i] == 0xC2) {
-            st = silence(n, QUOTE_PAUSE_MS);
-        } else if (has_letters_or_digits(text + i, seg)) {
-            narr_speaker_set_pitch(sp, n->e->voice.pitch + (quoted ? QUOTE_PITCH_RISE : 0));
-            st = narr_speaker_say(sp, text + i, seg, phonemes, to_output, n);
-        }
-        i += seg;
-    }
-    narr_speaker_set_pitch(sp, n->e->voice.pitch);
+    narr_buf_clear(&n->fixed);
+    narr_status st = narr_fix_slips(n->fixes, s, len, &n->fixed);
+    *phonemes = st == NARR_OK && strstr(narr_buf_str(&n->fixed), "[[") != NULL;
     return st;
+}
+
+/* Speaks text[from..to), read higher when quoted in the voice style. */
+static narr_status say_part(narr_narration *n, const char *text, size_t from, size_t to,
+                            bool quoted)
+{
+    if (!has_letters_or_digits(text + from, to - from))
+        return NARR_OK;
+    bool phonemes;
+    narr_status st = fix(n, text + from, to - from, &phonemes);
+    if (st != NARR_OK)
+        return st;
+    narr_speaker *sp = n->e->speaker;
+    bool higher = quoted && n->e->quotes == NARR_QUOTES_VOICE;
+    if (higher)
+        narr_speaker_set_pitch(sp, n->e->voice.pitch + QUOTE_PITCH_RISE);
+    st = narr_speaker_say(sp, narr_buf_str(&n->fixed), n->fixed.len, phonemes, to_output, n);
+    if (higher)
+        narr_speaker_set_pitch(sp, n->e->voice.pitch);
+    return st;
+}
+
+/* Speaks a normalized sentence; each quoted range (n->quoted) is a clause
+ * of its own, with a short pause on each side. */
+static narr_status say(narr_narration *n, const char *text, size_t len)
+{
+    narr_status st = NARR_OK;
+    size_t at = 0;
+    for (size_t k = 0; k < n->quoted.count && st == NARR_OK; k++) {
+        const narr_span *q = &n->quoted.span[k];
+        if ((st = say_part(n, text, at, q->start, false)) == NARR_OK &&
+            (st = silence(n, QUOTE_PAUSE_MS)) == NARR_OK &&
+            (st = say_part(n, text, q->start, q->end, true)) == NARR_OK)
+            st = silence(n, QUOTE_PAUSE_MS);
+        at = q->end;
+    }
+    return st == NARR_OK ? say_part(n, text, at, len, false) : st;
 }
 
 /* The title or heading that rec opens: a chapter and a HEADING event. */
@@ -361,21 +383,14 @@ static narr_status sentence(narr_narration *n, long index)
     if (rec->opens_heading && (st = heading(n, rec)) != NARR_OK)
         return st;
     narr_buf_clear(&n->spoken);
-    if ((st = narr_normalize_sentence(n->e->normalizer, s, rec->len, &n->spoken)) != NARR_OK)
+    st = narr_normalize_sentence(n->e->normalizer, s, rec->len, &n->spoken, &n->quoted);
+    if (st != NARR_OK)
         return fail(n, st, narr_strerror(st));
     const char *text = narr_buf_str(&n->spoken);
     size_t len = n->spoken.len;
     if (!has_letters_or_digits(text, len))
         return NARR_OK;
-    /* Quotation marks become the voice's quote style. */
     narr_output_kind kind = n->out.kind;
-    narr_buf_clear(&n->rendered);
-    bool printed = kind == NARR_OUTPUT_TEXT ||
-                   (n->quotes.style == NARR_QUOTES_VOICE && kind == NARR_OUTPUT_PHONEMES);
-    if ((st = narr_quotes_render(&n->quotes, text, len, printed, &n->rendered)) != NARR_OK)
-        return fail(n, st, narr_strerror(st));
-    text = narr_buf_str(&n->rendered);
-    len = n->rendered.len;
     /* The sentence as written, less its web leftovers: cues and events. */
     narr_buf_clear(&n->written);
     if ((st = narr_normalize_written(n->e->normalizer, s, rec->len, &n->written)) != NARR_OK)
@@ -388,16 +403,13 @@ static narr_status sentence(narr_narration *n, long index)
         return st;
     if (kind == NARR_OUTPUT_TEXT)
         return print_line(n, text, len);
-    /* What eSpeak is given: the text with its known slips respelled. */
-    narr_buf_clear(&n->fixed);
-    if ((st = narr_fix_slips(n->fixes, text, len, &n->fixed)) != NARR_OK)
-        return fail(n, st, narr_strerror(st));
-    text = narr_buf_str(&n->fixed);
-    len = n->fixed.len;
-    bool phonemes = strstr(text, "[[") != NULL;
     if (kind == NARR_OUTPUT_PHONEMES) {
+        bool phonemes;
+        if ((st = fix(n, text, len, &phonemes)) != NARR_OK)
+            return fail(n, st, narr_strerror(st));
         narr_buf_clear(&n->line);
-        st = narr_speaker_phonemes(n->e->speaker, text, len, phonemes, &n->line);
+        st = narr_speaker_phonemes(n->e->speaker, narr_buf_str(&n->fixed), n->fixed.len,
+                                   phonemes, &n->line);
         return st == NARR_OK ? print_line(n, narr_buf_str(&n->line), n->line.len)
                              : fail(n, st, narr_strerror(st));
     }
@@ -405,7 +417,7 @@ static narr_status sentence(narr_narration *n, long index)
                                        n->written.len)) != NARR_OK)
         return fail(n, st, narr_sink_errmsg(n->sink));
     narr_engine_apply_rate(n->e);
-    st = say(n, text, len, phonemes);
+    st = say(n, text, len);
     if (st == NARR_E_SYNTH)
         return fail(n, st, narr_speaker_errmsg(n->e->speaker));
     if (st != NARR_OK)
@@ -605,10 +617,8 @@ static narr_status narrate(narr_narration *n)
         /* A quotation does not run on past its paragraph. */
         const sentence_rec *rec = &n->recs[index - n->first];
         bool has_next = index + 1 < n->first + (long)n->nrecs;
-        if (has_next ? rec[1].paragraph != rec->paragraph : n->paragraphs > rec->paragraph) {
+        if (has_next ? rec[1].paragraph != rec->paragraph : n->paragraphs > rec->paragraph)
             narr_normalizer_end_block(n->e->normalizer);
-            narr_quotes_end_block(&n->quotes);
-        }
     }
     narr_event ev = {.kind = NARR_EVENT_END};
     return emit(n, &ev);

@@ -59,7 +59,7 @@ int main(int argc, char **argv)
         if (note)
             *note = '\0';
         narr_buf_clear(&out);
-        st = narr_normalize_sentence(nz, line, strlen(line), &out);
+        st = narr_normalize_sentence(nz, line, strlen(line), &out, NULL);
         if (st == NARR_OK && strcmp(narr_buf_str(&out), expected) == 0) {
             passed++;
         } else {

@@ -19,9 +19,10 @@ struct narr_normalizer {
     narr_numbers *numbers;
     const narr_tables *tables; /* borrowed */
     narr_tokens tokens;
-    bool keep_quotes;
+    narr_buf marked;    /* a sentence with the rules' « » marks */
+    narr_quotes quotes; /* the quote style and its state across sentences */
     narr_inclusive_order inclusive_order;
-    int quote_depth; /* quotation marks open, across the block's sentences */
+    int quote_depth;    /* quotation marks open, across the block's sentences */
 };
 
 void narr_normalizer_free(narr_normalizer *nz)
@@ -55,9 +56,9 @@ narr_normalizer *narr_normalizer_new(const char *number_locale, const narr_table
     return nz;
 }
 
-void narr_normalizer_keep_quotes(narr_normalizer *nz, bool keep)
+void narr_normalizer_set_quotes(narr_normalizer *nz, narr_quote_style style)
 {
-    nz->keep_quotes = keep;
+    narr_quotes_init(&nz->quotes, style == NARR_QUOTES_DEFAULT ? NARR_QUOTES_PAUSE : style);
     nz->quote_depth = 0;
 }
 
@@ -66,7 +67,11 @@ void narr_normalizer_set_inclusive_order(narr_normalizer *nz, narr_inclusive_ord
     nz->inclusive_order = order;
 }
 
-void narr_normalizer_end_block(narr_normalizer *nz) { nz->quote_depth = 0; }
+void narr_normalizer_end_block(narr_normalizer *nz)
+{
+    nz->quote_depth = 0;
+    narr_quotes_end_block(&nz->quotes);
+}
 
 /* Runs rules[0..nrules) over the sentence; a token no rule takes is said
  * as written. */
@@ -83,7 +88,6 @@ static narr_status run_rules(narr_normalizer *nz, const narr_rule *const *rules,
         .out = out,
         .numbers = nz->numbers,
         .nz = nz,
-        .keep_quotes = nz->keep_quotes,
         .masculine_first = nz->inclusive_order == NARR_INCLUSIVE_MASCULINE_FIRST,
         .quote_depth = nz->quote_depth,
     };
@@ -111,9 +115,14 @@ static narr_status run_rules(narr_normalizer *nz, const narr_rule *const *rules,
 }
 
 narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n,
-                                    narr_buf *out)
+                                    narr_buf *out, narr_spans *quoted)
 {
-    return run_rules(nz, all_rules, sizeof all_rules / sizeof all_rules[0], s, n, out);
+    narr_buf_clear(&nz->marked);
+    narr_status st =
+        run_rules(nz, all_rules, sizeof all_rules / sizeof all_rules[0], s, n, &nz->marked);
+    return st == NARR_OK ? narr_quotes_render(&nz->quotes, narr_buf_str(&nz->marked),
+                                              nz->marked.len, out, quoted)
+                         : st;
 }
 
 narr_status narr_normalize_written(narr_normalizer *nz, const char *s, size_t n,

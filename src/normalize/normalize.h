@@ -7,6 +7,7 @@
 #define NARR_NORMALIZE_H
 
 #include "data/tables.h"
+#include "normalize/quotes.h"
 #include "base/buf.h"
 
 typedef struct narr_normalizer narr_normalizer;
@@ -19,15 +20,14 @@ narr_normalizer *narr_normalizer_new(const char *number_locale, const narr_table
 void narr_normalizer_free(narr_normalizer *nz);
 
 /* Appends the spoken form of s[0..n) (one sentence, clean NFC UTF-8) to
- * out. NARR_OK or NARR_E_NOMEM. */
+ * out, quotations rendered in the quote style, and their ranges still to
+ * be read as quoted (pause or pitch) to quoted (may be NULL). NARR_OK or
+ * NARR_E_NOMEM. */
 narr_status narr_normalize_sentence(narr_normalizer *nz, const char *s, size_t n,
-                                    narr_buf *out);
+                                    narr_buf *out, narr_spans *quoted);
 
-/* With keep on, the outermost quotation of each block is kept in the
- * output as « … » (inner quotes and every other kind of mark vanish), so
- * that the speak stage can render the voice's quote style; off (the
- * default), quotation marks vanish. */
-void narr_normalizer_keep_quotes(narr_normalizer *nz, bool keep);
+/* How quotations are read (default PAUSE): see normalize/quotes.h. */
+void narr_normalizer_set_quotes(narr_normalizer *nz, narr_quote_style style);
 
 /* Inclusive writing ("les électeur·rices") is read as both forms: the
  * feminine first by default ("les électrices et les électeurs", as in

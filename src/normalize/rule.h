@@ -32,7 +32,6 @@ struct narr_norm {
     bool span_started;    /* the current rule has already said something */
     bool force_space;     /* a removed span: the next word gets a space */
     bool glue_next;       /* narr_say_glue: no space before the next word */
-    bool keep_quotes;     /* say the outermost quotation marks as « » */
     bool masculine_first; /* inclusive writing: "électeurs et électrices" */
     int quote_depth;      /* quotation marks open (kept across sentences) */
 };

@@ -19,9 +19,15 @@ expect_eq "spoken across sentences" "$out" "Il a déclaré : je cite, Nous avons
 Nous reviendrons plus forts, fin de citation.
 Puis il est parti."
 
-# The pause style keeps the marks for eSpeak NG, which pauses there.
+# The normalizer renders quotations: no quotation mark reaches eSpeak NG;
+# a quotation is said as a clause of its own, pauses on each side.
 run "$NARRATEUR" --print phonemes --quotes pause <<<"Il a dit « bonjour à tous » hier."
-expect_eq "pause in phonemes" "$out" "il a d'i_:_: bO~Z'ur a tus_:_: _|j'Er"
+expect_eq "pause: no marks in phonemes" "$out" "il a d'i bO~Z'ur a tus _|j'Er"
+run "$NARRATEUR" -o "$TMP/quoted.wav" <<<"Il a dit « bonjour à tous » hier."
+run "$NARRATEUR" -o "$TMP/plain.wav" <<<"Il a dit bonjour à tous hier."
+quoted=$(wav_field "$TMP/quoted.wav" frames)
+plain=$(wav_field "$TMP/plain.wav" frames)
+expect_between "pauses around the quotation (s)" "$(awk -v a="$quoted" -v b="$plain" 'BEGIN { print (a - b) / 22050 }')" 0.25 1.0
 
 # The voice style reads the quotation higher: other samples, same words.
 run "$NARRATEUR" -o "$TMP/pause.wav" --quotes pause <<<"Il a dit « nous devons agir vite » hier."

@@ -4,8 +4,8 @@
  * become commas, heard as a short pause: "Le projet — très contesté —
  * sera voté" → Le projet, très contesté, sera voté; "Et pourtant… rien"
  * → Et pourtant, rien; a final "..." is a full stop; "!?" is "!".
- * When the normalizer keeps quotes (narr_normalizer_keep_quotes), the
- * outermost quotation is said as « … » for the speak stage to render. */
+ * The outermost quotation is said as « … », which normalize/quotes.c
+ * then renders in the voice's quote style. */
 #include "normalize/rules.h"
 
 #include <string.h>
@@ -189,10 +189,7 @@ static size_t apply(narr_norm *n, size_t i)
         return 0;
     int32_t cp = t->cp;
     if (is_quote(cp) || ((cp == '\'' || cp == 0x2019) && single_quote(n, i))) {
-        if (n->keep_quotes)
-            keep_quote(n, i);
-        else
-            removed(n, i + 1);
+        keep_quote(n, i);
         return 1;
     }
     if (cp == '(' || cp == ')') {

@@ -1,10 +1,33 @@
 /* quotes: rendering the « … » marks of the normalized text. */
-#include "speak/quotes.h"
+#include "normalize/quotes.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
 #define OPEN "\xc2\xab"  /* « */
 #define CLOSE "\xc2\xbb" /* » */
+
+void narr_spans_free(narr_spans *s)
+{
+    free(s->span);
+    s->span = NULL;
+    s->count = s->cap = 0;
+}
+
+static narr_status add_span(narr_spans *s, size_t start, size_t end)
+{
+    if (!s || end <= start)
+        return NARR_OK;
+    if (s->count == s->cap) {
+        narr_span *grown = narr_array_grow(s->span, &s->cap, sizeof *grown, 4);
+        if (!grown)
+            return NARR_E_NOMEM;
+        s->span = grown;
+    }
+    s->span[s->count++] = (narr_span){start, end};
+    return NARR_OK;
+}
 
 void narr_quotes_init(narr_quotes *q, narr_quote_style style)
 {
@@ -69,14 +92,22 @@ static narr_status append(narr_buf *out, const char *s, size_t n)
     return st;
 }
 
-narr_status narr_quotes_render(narr_quotes *q, const char *s, size_t n, bool print,
-                               narr_buf *out)
+narr_status narr_quotes_render(narr_quotes *q, const char *s, size_t n, narr_buf *out,
+                               narr_spans *spans)
 {
     size_t start = out->len;
+    if (spans)
+        spans->count = 0;
     /* Most sentences quote nothing: keep them as they are. */
-    if (!has_marks(s, n))
-        return narr_buf_append(out, s, n);
+    if (!has_marks(s, n)) {
+        narr_status st = narr_buf_append(out, s, n);
+        return st == NARR_OK && q->inside && !q->announced ? add_span(spans, start, out->len) : st;
+    }
     narr_status st = NARR_OK;
+    /* Where the quoted range being read began; a quotation opened in an
+     * earlier sentence begins here. */
+    bool open_span = q->inside && !q->announced;
+    size_t span_start = start;
     for (size_t i = 0; i < n && st == NARR_OK;) {
         bool open = is_mark(s + i, n - i, OPEN), close = is_mark(s + i, n - i, CLOSE);
         if (!open && !close) {
@@ -84,47 +115,47 @@ narr_status narr_quotes_render(narr_quotes *q, const char *s, size_t n, bool pri
             i++;
             continue;
         }
-        const char *said = print ? " " : open ? " " OPEN " " : " " CLOSE " ";
+        const char *said = " ";
         char closing[32];
-        if (q->style == NARR_QUOTES_SPOKEN) {
-            if (open && quoted_words(s + i, n - i) >= NARR_QUOTE_CITATION_WORDS) {
-                said = " je cite, ";
-                q->announced = true;
-            } else if (close && q->announced) {
-                /* "… plus forts. »" → "… plus forts, fin de citation." */
-                while (out->len > start && narr_buf_last(out) == ' ')
-                    out->data[--out->len] = '\0';
-                char end = narr_buf_last(out);
-                bool final = out->len > start && (end == '.' || end == '!' || end == '?');
-                if (final)
-                    out->data[--out->len] = '\0';
-                snprintf(closing, sizeof closing, ", fin de citation%c ", final ? end : ',');
-                said = closing;
-                q->announced = false;
-            }
+        if (q->style == NARR_QUOTES_SPOKEN && open &&
+            quoted_words(s + i, n - i) >= NARR_QUOTE_CITATION_WORDS) {
+            said = " je cite, ";
+            q->announced = true;
+        } else if (q->style == NARR_QUOTES_SPOKEN && close && q->announced) {
+            /* "… plus forts. »" → "… plus forts, fin de citation." */
+            while (out->len > start && narr_buf_last(out) == ' ')
+                out->data[--out->len] = '\0';
+            char end = narr_buf_last(out);
+            bool final = out->len > start && (end == '.' || end == '!' || end == '?');
+            if (final)
+                out->data[--out->len] = '\0';
+            snprintf(closing, sizeof closing, ", fin de citation%c ", final ? end : ',');
+            said = closing;
+            q->announced = false;
+        } else if (open) {
+            span_start = out->len + (out->len > start);
+            open_span = true;
+        } else if (open_span) {
+            st = add_span(spans, span_start, out->len);
+            open_span = false;
         }
         q->inside = open;
-        st = append(out, said, strlen(said));
+        if (st == NARR_OK)
+            st = append(out, said, strlen(said));
         i += 2;
     }
     while (out->len > start && (narr_buf_last(out) == ' ' || narr_buf_last(out) == ','))
         out->data[--out->len] = '\0';
+    if (st == NARR_OK && open_span)
+        st = add_span(spans, span_start < out->len ? span_start : out->len, out->len);
     /* "je cite" may now start the sentence. */
     if (out->len - start >= 7 && memcmp(out->data + start, "je cite", 7) == 0)
         out->data[start] = 'J';
-    return st;
-}
-
-size_t narr_quotes_segment(narr_quotes *q, const char *s, size_t n, bool *quoted)
-{
-    if (is_mark(s, n, OPEN) || is_mark(s, n, CLOSE)) {
-        q->inside = is_mark(s, n, OPEN);
-        *quoted = q->inside;
-        return 2;
+    /* Spans count from the sentence's start, within what was kept. */
+    for (size_t k = 0; spans && k < spans->count; k++) {
+        narr_span *sp = &spans->span[k];
+        sp->end = (sp->end < out->len ? sp->end : out->len) - start;
+        sp->start = sp->start - start < sp->end ? sp->start - start : sp->end;
     }
-    size_t i = 0;
-    while (i < n && !is_mark(s + i, n - i, OPEN) && !is_mark(s + i, n - i, CLOSE))
-        i++;
-    *quoted = q->inside;
-    return i;
+    return st;
 }
