@@ -1,6 +1,7 @@
 /* normalize: tokenizes a sentence and runs the rules over it. */
 #include "normalize/normalize.h"
 #include "normalize/rules.h"
+#include "text/leftovers.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -18,6 +19,7 @@ static const narr_rule *const all_rules[] = {NARR_RULES(RULE_ENTRY)};
 struct narr_normalizer {
     narr_numbers *numbers;
     const narr_tables *tables; /* borrowed */
+    narr_leftovers *leftovers; /* the web-leftover phrases, judged as the document stage does */
     narr_tokens tokens;
     narr_buf marked;    /* a sentence with the rules' « » marks */
     narr_quotes quotes; /* the quote style and its state across sentences */
@@ -30,6 +32,7 @@ void narr_normalizer_free(narr_normalizer *nz)
     if (!nz)
         return;
     narr_numbers_free(nz->numbers);
+    narr_leftovers_free(nz->leftovers);
     narr_tokens_deinit(&nz->tokens);
     free(nz);
 }
@@ -45,6 +48,13 @@ narr_normalizer *narr_normalizer_new(const char *number_locale, const narr_table
     }
     nz->tables = tables;
     narr_tokens_init(&nz->tokens);
+    nz->leftovers = narr_leftovers_new(narr_tables_get(tables, NARR_TABLE_WEB_LEFTOVERS));
+    if (!nz->leftovers) {
+        *err = NARR_E_NOMEM;
+        snprintf(msg, msg_size, "out of memory");
+        narr_normalizer_free(nz);
+        return NULL;
+    }
     nz->numbers = narr_numbers_new(number_locale, err);
     if (!nz->numbers) {
         snprintf(msg, msg_size, "ICU has no French number spelling for locale '%s'",
@@ -139,6 +149,8 @@ bool narr_is(const narr_norm *n, size_t i, const char *text)
     const narr_token *t = narr_at(n, i);
     return t && t->len == strlen(text) && memcmp(t->s, text, t->len) == 0;
 }
+
+const narr_leftovers *narr_norm_leftovers(const narr_norm *n) { return n->nz->leftovers; }
 
 const narr_table *narr_norm_table(const narr_norm *n, narr_table_id id)
 {

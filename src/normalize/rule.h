@@ -89,6 +89,9 @@ void narr_say_glue(narr_norm *n);
 
 /* A table (NARR_TABLE_UNITS, ...); NULL if absent (a lexicon slot). */
 const narr_table *narr_norm_table(const narr_norm *n, narr_table_id id);
+/* The web leftovers (text/leftovers.h), for the leftover rule. */
+const struct narr_leftovers *narr_norm_leftovers(const narr_norm *n);
+
 /* The pronunciation lexicons loaded, in the order they win (--lexicon,
  * the config one, assets/lexicon.tsv) into lex; returns how many. */
 size_t narr_norm_lexicons(const narr_norm *n, const narr_table *lex[3]);

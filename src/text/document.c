@@ -6,6 +6,7 @@
 #include "text/sentences.h"
 #include "data/tables.h"
 #include "text/html.h"
+#include "text/leftovers.h"
 #include "text/markdown.h"
 #include "base/utf8.h"
 
@@ -16,112 +17,11 @@
 #define HEADING_MAX_BYTES 100
 #define HEADING_MAX_WORDS 14
 
-/* ---- web leftovers of the `block` kind ------------------------------ */
-
-/* The texts of the table's `block` rows, cleaned as decoded text is (’ →
- * '), each NUL-terminated in one buffer. */
-typedef struct {
-    narr_buf keys;
-    size_t *at;
-    int32_t *first;  /* each key's first character, lower case: a quick test */
-    size_t count;
-} leftovers;
-
-static narr_status leftovers_load(leftovers *l, const narr_table *t)
-{
-    narr_buf_init(&l->keys);
-    l->at = NULL;
-    l->first = NULL;
-    l->count = 0;
-    narr_status st = NARR_OK;
-    size_t rows = narr_table_count(t);
-    if (rows && (!(l->at = malloc(rows * sizeof *l->at)) ||
-                 !(l->first = malloc(rows * sizeof *l->first))))
-        st = NARR_E_NOMEM;
-    for (size_t i = 0; i < rows && st == NARR_OK; i++) {
-        const narr_row *r = narr_table_row(t, i);
-        if (strcmp(r->field[1], "block") != 0)
-            continue;
-        l->at[l->count++] = l->keys.len;
-        st = narr_decode_clean(r->field[0], r->key_len, &l->keys);
-        if (st == NARR_OK)
-            st = narr_buf_append_char(&l->keys, '\0');
-    }
-    for (size_t r = 0; r < l->count && st == NARR_OK; r++) {
-        size_t i = 0;
-        const char *key = l->keys.data + l->at[r];
-        l->first[r] = *key ? narr_uc_to_lower(narr_utf8_next(key, strlen(key), &i)) : 0;
-    }
-    return st;
-}
-
-static void leftovers_free(leftovers *l)
-{
-    narr_buf_deinit(&l->keys);
-    free(l->at);
-    free(l->first);
-}
-
-static bool is_alnum(int32_t cp) { return narr_uc_is_letter(cp) || (cp >= '0' && cp <= '9'); }
-
-/* True when s[0..n) (a line, paragraph or item) starts with a leftover
- * and is nothing else. The match must end a word ("Photographie" does not
- * start with "Photo"). After a key that ends with a word, what follows
- * decides: the end, punctuation other than a comma, or a capital or digit
- * on a line that does not end a sentence ("Lire aussi Le plan vélo de
- * Rennes") is furniture; lower case ("Partager les richesses", "Sur le
- * même sujet, les éditeurs") is an ordinary sentence, and so is a full sentence after the key ("Publicité Les
- * économistes ... ralentit."), whose key the normalizer removes. Leading
- * bullets and arrows ("» Lire aussi") are skipped. */
-static bool is_leftover(const leftovers *l, const char *s, size_t n)
-{
-    if (!l->count || !n)
-        return false;
-    size_t first_word = 0;
-    while (first_word < n) {
-        size_t j = first_word;
-        if (is_alnum(narr_utf8_next(s, n, &j)))
-            break;
-        first_word = j;
-    }
-    size_t i0 = 0, i1 = first_word;
-    int32_t c0 = narr_uc_to_lower(narr_utf8_next(s, n, &i0));
-    int32_t c1 = first_word > 0 && first_word < n ? narr_uc_to_lower(narr_utf8_next(s, n, &i1)) : -2;
-    for (size_t r = 0; r < l->count; r++) {
-        if (l->first[r] != c0 && l->first[r] != c1)
-            continue;
-        const char *key = l->keys.data + l->at[r];
-        size_t end = l->first[r] == c0 ? narr_utf8_match_phrase(key, s, n) : 0;
-        if (!end && l->first[r] == c1 && (end = narr_utf8_match_phrase(key, s + first_word, n - first_word)))
-            end += first_word;
-        if (!end)
-            continue;
-        size_t kb = strlen(key);
-        if (!is_alnum(narr_utf8_prev(key, &kb)) || end == n)
-            return true;
-        size_t j = end;
-        int32_t next = narr_utf8_next(s, n, &j);
-        if (is_alnum(next))
-            continue;
-        /* "Sur le même sujet, les éditeurs ..." goes on as a sentence. */
-        if (next != ' ' && next != ',' && next != ';')
-            return true;
-        while (j < n && s[j] == ' ')
-            j++;
-        int32_t word = j < n ? narr_utf8_next(s, n, &j) : -1;
-        if (narr_uc_is_lower(word))
-            continue;
-        if (!narr_sentence_ends(s, n, false))
-            return true;
-    }
-    return false;
-}
-
 /* ---- the plain-text reader ------------------------------------------ */
 
 typedef struct {
     narr_decoder *dec;
-    const leftovers *left;
+    const narr_leftovers *left;
     narr_buf para;      /* the paragraph being gathered */
     long para_line;
     int para_lines;     /* how many lines it holds */
@@ -166,7 +66,7 @@ static narr_status peek(text_reader *doc)
         n = line.len;
         if (!line.cut)
             trim(&s, &n);
-        if (line.cut || doc->para_cut || !is_leftover(doc->left, s, n))
+        if (line.cut || doc->para_cut || !narr_leftover_block(doc->left, s, n))
             break;
     }
     narr_buf_clear(&doc->ahead);
@@ -292,7 +192,7 @@ struct narr_document {
     text_reader text;
     narr_markdown *markdown;
     narr_html *html;
-    leftovers left;
+    narr_leftovers *left;
     bool dropping;      /* the leftover block being dropped continues */
     bool continuing;    /* the last block given continues */
 };
@@ -312,8 +212,9 @@ static narr_document *document_new(narr_decoder *dec, narr_input_format format,
     narr_buf_init(&doc->text.ahead);
     narr_buf_init(&doc->text.current);
     doc->text.dec = dec;
-    doc->text.left = &doc->left;
-    *err = leftovers_load(&doc->left, narr_tables_get(tables, NARR_TABLE_WEB_LEFTOVERS));
+    doc->left = narr_leftovers_new(narr_tables_get(tables, NARR_TABLE_WEB_LEFTOVERS));
+    doc->text.left = doc->left;
+    *err = doc->left ? NARR_OK : NARR_E_NOMEM;
     if (*err == NARR_OK && format == NARR_INPUT_MARKDOWN && !(doc->markdown = narr_markdown_new(dec)))
         *err = NARR_E_NOMEM;
     if (*err == NARR_OK && format == NARR_INPUT_HTML &&
@@ -337,7 +238,7 @@ void narr_document_free(narr_document *doc)
     narr_buf_deinit(&doc->text.current);
     narr_markdown_free(doc->markdown);
     narr_html_free(doc->html);
-    leftovers_free(&doc->left);
+    narr_leftovers_free(doc->left);
     free(doc);
 }
 
@@ -406,7 +307,7 @@ narr_status narr_document_next(narr_document *doc, narr_block *block)
             doc->dropping = block->continues;
             continue;
         }
-        if (!doc->continuing && is_leftover(&doc->left, block->text, block->len)) {
+        if (!doc->continuing && narr_leftover_block(doc->left, block->text, block->len)) {
             doc->dropping = block->continues;
             continue;
         }
