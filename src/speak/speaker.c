@@ -24,8 +24,14 @@ struct narr_speaker {
 };
 
 /* eSpeak NG has one callback for the whole process: this is the one piece
- * of global state in narrateur, guarding against a second speaker. */
+ * of global state in narrateur, guarding against a second speaker. eSpeak
+ * NG 1.51 hangs when started again after espeak_ng_Terminate, so it is
+ * started once and stopped when the process exits; a speaker made after
+ * another was freed reuses it. */
 static bool speaker_live;
+static bool espeak_started;
+
+static void stop_espeak(void) { espeak_ng_Terminate(); }
 
 static void set_error(narr_speaker *sp, const char *what, espeak_ng_STATUS status)
 {
@@ -128,22 +134,27 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
         return NULL;
     }
     narr_buf_init(&sp->scratch);
-    espeak_ng_InitializePath(NULL);
-    espeak_ng_ERROR_CONTEXT ctx = NULL;
-    espeak_ng_STATUS s = espeak_ng_Initialize(&ctx);
-    espeak_ng_ClearErrorContext(&ctx);
-    if (s != ENS_OK) {
-        set_error(sp, "cannot start eSpeak NG (is espeak-ng-data installed?)", s);
-        *err = NARR_E_SYNTH;
-        goto fail;
+    espeak_ng_STATUS s = ENS_OK;
+    if (!espeak_started) {
+        espeak_ng_InitializePath(NULL);
+        espeak_ng_ERROR_CONTEXT ctx = NULL;
+        s = espeak_ng_Initialize(&ctx);
+        espeak_ng_ClearErrorContext(&ctx);
+        if (s != ENS_OK) {
+            set_error(sp, "cannot start eSpeak NG (is espeak-ng-data installed?)", s);
+            *err = NARR_E_SYNTH;
+            goto fail;
+        }
+        if ((s = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL)) != ENS_OK) {
+            set_error(sp, "cannot set up eSpeak NG output", s);
+            *err = NARR_E_SYNTH;
+            goto fail;
+        }
+        espeak_SetSynthCallback(on_synth);
+        espeak_started = true;
+        atexit(stop_espeak);
     }
     speaker_live = true;
-    if ((s = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL)) != ENS_OK) {
-        set_error(sp, "cannot set up eSpeak NG output", s);
-        *err = NARR_E_SYNTH;
-        goto fail;
-    }
-    espeak_SetSynthCallback(on_synth);
     if (voice->voice_file[0]) {
         s = set_voice_file(voice->voice_file);
     } else {
@@ -182,10 +193,7 @@ void narr_speaker_free(narr_speaker *sp)
 {
     if (!sp)
         return;
-    if (speaker_live) {
-        espeak_ng_Terminate();
-        speaker_live = false;
-    }
+    speaker_live = false;
     narr_buf_deinit(&sp->scratch);
     free(sp->words);
     free(sp);

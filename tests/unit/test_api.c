@@ -159,5 +159,14 @@ int main(void)
     run_state quick = narrate(e, -1, 0, -1, false);
     CHECK(quick.samples < all.samples * 9 / 10);
     narr_engine_free(e);
+
+    /* Once freed, an engine may be made again, in another voice. */
+    narr_engine_options belge = {.voice = "fr-BE", .no_config_lexicon = true};
+    e = narr_engine_new(&belge, &st, msg, sizeof msg);
+    CHECK(e != NULL);
+    said = e ? narr_engine_normalize(e, "71 ans.", 7, false, &st) : NULL;
+    CHECK(said && strcmp(said, "Septante-et-un ans.\n") == 0);
+    free(said);
+    narr_engine_free(e);
     return CHECK_DONE();
 }
