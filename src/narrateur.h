@@ -323,6 +323,156 @@ NARR_API void narr_narration_stop(narr_narration *n);
 /* The index of the sentence being spoken (-1 before the first). */
 NARR_API long narr_narration_sentence(const narr_narration *n);
 
+/* ---- articles: files, web addresses and feeds ------------------------ */
+
+/* How inputs are gathered (all optional: zero means the default). */
+typedef struct {
+    long connect_timeout_ms; /* web: 0 = 15 s */
+    long timeout_ms;         /* web: the whole transfer; 0 = 60 s */
+    bool fetch_links;        /* a feed item is read from its link's page,
+                                not from the feed's own text */
+    size_t max_items;        /* per feed, after --since; 0 = all */
+    const char *since;       /* a feed's items dated before this day or
+                                time (ISO 8601, RFC 822) are left out;
+                                undated items are kept. NULL = all */
+    /* A transfer stops soon with NARR_E_INTERRUPTED when it turns
+     * non-zero (a signal handler sets it). NULL = never. */
+    volatile sig_atomic_t *interrupted;
+} narr_articles_options;
+
+/* A list of articles to read one after the other, from the program's
+ * arguments: a file, standard input ("-"), an http:// or https:// page,
+ * or a feed (RSS 2.0, Atom 1.0, RSS 1.0, from a file or an address,
+ * recognised by its content) that adds one article per item, feed order
+ * kept. A page or feed is fetched when added; a file is read when it is
+ * narrated (only its start is looked at when added). Owned. */
+typedef struct narr_articles narr_articles;
+
+/* NULL with *st = NARR_E_ARG and msg for a since that is not a date, or
+ * NARR_E_NOMEM. o NULL = defaults. */
+NARR_API narr_articles *narr_articles_new(const narr_articles_options *o, narr_status *st,
+                                          char *msg, size_t msg_size);
+NARR_API void narr_articles_free(narr_articles *a);
+
+/* Adds what arg names (see above). On failure nothing is added and msg
+ * holds one line naming arg: NARR_E_IO ("ARG: cannot read: REASON", a web
+ * failure "URL: HTTP 404 (not found)", "URL: timed out ..."), NARR_E_BINARY
+ * (a web address that is not a page or feed), NARR_E_DATA (a damaged
+ * feed), NARR_E_INTERRUPTED, NARR_E_NOMEM. A feed with no item (after
+ * the filters) adds nothing and is not an error. */
+NARR_API narr_status narr_articles_add(narr_articles *a, const char *arg, char *msg,
+                                       size_t msg_size);
+
+NARR_API size_t narr_articles_count(const narr_articles *a);
+
+/* What is known of article i before it is read. Strings borrowed from
+ * the list, valid until it is freed. */
+typedef struct {
+    const char *key;    /* what identifies it across runs: a feed item's
+                           GUID, else its link; a page's final address;
+                           a file's name as given */
+    const char *title;  /* a feed item's title; "" for a page or a file
+                           (narr_narration_title has it once read) */
+    const char *link;   /* a feed item's link or a page's final address
+                           (its source in transcripts and feeds); "" else */
+    const char *day;    /* "YYYY-MM-DD": a feed item's date; "" if undated */
+    long long date;     /* the same as Unix time; 0 if undated */
+    const char *source; /* for messages: "FEED: item N" or the argument */
+    long long size;     /* bytes of text; -1 when unknown (standard input) */
+} narr_article_info;
+
+/* NARR_E_ARG when i is out of range. */
+NARR_API narr_status narr_articles_info(const narr_articles *a, size_t i,
+                                        narr_article_info *out);
+
+/* A hash of what article i holds (a file is read through; a feed item
+ * with fetch_links: its entry in the feed, so an unchanged feed costs no
+ * page fetch) and of settings (anything else that changes the audio:
+ * voice, rate, format options), as 16 hex digits into out. For telling
+ * whether an article changed since an earlier run, not for security.
+ * NARR_E_IO with msg when a file cannot be read. */
+NARR_API narr_status narr_articles_hash(const narr_articles *a, size_t i, const char *settings,
+                                        char out[17], char *msg, size_t msg_size);
+
+/* Reads article i through the narration, like narr_narration_read: a
+ * feed item as its title then its text (HTML), or, with fetch_links, the
+ * page its link names (fetched now); a page with the charset of its
+ * Content-Type header first, then the page's own declaration, then the
+ * content. NARR_E_IO for a failed fetch (the message names the address),
+ * and the errors of narr_narration_read. */
+NARR_API narr_status narr_narration_read_article(narr_narration *n, narr_articles *a,
+                                                 size_t i);
+
+/* ---- batches: an output folder, its state and its podcast feed ------ */
+
+/* What earlier runs made in an output folder DIR, from DIR/.narrateur-
+ * state (one line an article: key, content hash, file, duration, when),
+ * so that a run skips what it made before and redoes what changed.
+ * Every change is made under a lock and the file replaced atomically:
+ * concurrent runs into one folder never lose or corrupt an entry. */
+typedef struct narr_batch_state narr_batch_state;
+
+/* An empty state when DIR has none yet; NULL with *st and msg for a
+ * damaged file (NARR_E_DATA, "DIR/.narrateur-state:LINE: ..."), NARR_E_IO. */
+NARR_API narr_batch_state *narr_batch_state_load(const char *dir, narr_status *st, char *msg,
+                                                 size_t msg_size);
+NARR_API void narr_batch_state_free(narr_batch_state *s);
+
+/* True when key was made from content with this hash (narr_articles_hash)
+ * and its audio file is still in the folder. */
+NARR_API bool narr_batch_state_done(const narr_batch_state *s, const char *key,
+                                    const char *hash);
+
+/* The audio file name for key in dir, malloc'ed into *name (the caller
+ * frees it): its earlier name (extension ext), else "DAY-SLUG.EXT" (slug
+ * from title, ASCII, at most 60 bytes), "DAY-SLUG-2.EXT"... for a clash;
+ * reserved at once so that a concurrent run cannot take it too. day is
+ * "YYYY-MM-DD", ext without its dot. NARR_E_IO, NARR_E_DATA, NARR_E_NOMEM. */
+NARR_API narr_status narr_batch_claim_name(const char *dir, const char *key, const char *day,
+                                           const char *title, const char *ext, char **name,
+                                           char *msg, size_t msg_size);
+
+/* Records key as made: from content hash, into file (a name in dir),
+ * seconds long. */
+NARR_API narr_status narr_batch_record(const char *dir, const char *key, const char *hash,
+                                       const char *file, double seconds, char *msg,
+                                       size_t msg_size);
+
+/* Drops key's entry (a failed article's reservation); none is fine. */
+NARR_API narr_status narr_batch_forget(const char *dir, const char *key, char *msg,
+                                       size_t msg_size);
+
+/* A podcast feed's channel (NULL fields keep the feed's earlier value,
+ * else their default). */
+typedef struct {
+    const char *base_url;    /* required: where the feed's folder is served */
+    const char *title;       /* default "narrateur" */
+    const char *description; /* default the title */
+    const char *image_url;   /* default none */
+    const char *author;      /* default none */
+} narr_podcast_options;
+
+/* One episode; files are names in the feed's folder. */
+typedef struct {
+    const char *guid;            /* required: the article's key */
+    const char *title;           /* required */
+    const char *link;            /* the article's address; NULL = none */
+    long long pub_date;          /* Unix time */
+    const char *audio_file;      /* required; its length and type are read */
+    double seconds;
+    const char *transcript_file; /* .vtt or .srt; NULL = none */
+    const char *chapters_file;   /* JSON; NULL = none */
+} narr_podcast_episode;
+
+/* Adds (or, same GUID, replaces) an episode in the RSS 2.0 podcast feed
+ * at path (itunes: and podcast: namespaces), created when missing;
+ * earlier episodes kept, newest first. Under a lock, replaced atomically.
+ * NARR_E_ARG (no base_url, an audio type no podcast app plays),
+ * NARR_E_DATA (path is not an RSS feed: left alone), NARR_E_IO. */
+NARR_API narr_status narr_podcast_add(const char *path, const narr_podcast_options *channel,
+                                      const narr_podcast_episode *episode, char *msg,
+                                      size_t msg_size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,6 +7,7 @@
  * seek, skip and stop are requests that the narrating thread takes at
  * the next PCM block. */
 #include "engine.h"
+#include "narration.h"
 #include "audio/sink.h"
 #include "speak/fixes.h"
 #include "text/document.h"
@@ -84,6 +85,11 @@ static narr_status fail(narr_narration *n, narr_status st, const char *msg)
 {
     snprintf(n->errmsg, sizeof n->errmsg, "%s", msg);
     return st;
+}
+
+narr_status narr_narration_fail(narr_narration *n, narr_status st, const char *msg)
+{
+    return fail(n, st, msg);
 }
 
 narr_narration *narr_narration_new(narr_engine *e, const narr_output_options *out,
@@ -687,8 +693,9 @@ narr_status narr_narration_read(narr_narration *n, const char *path)
     return st;
 }
 
-narr_status narr_narration_read_memory(narr_narration *n, const char *data, size_t len,
-                                       const char *name)
+narr_status narr_narration_read_source(narr_narration *n, const char *data, size_t len,
+                                      const char *name, narr_input_format format,
+                                      const char *charset)
 {
     if (!len)
         return fail(n, NARR_E_EMPTY, "no text to read aloud");
@@ -696,11 +703,25 @@ narr_status narr_narration_read_memory(narr_narration *n, const char *data, size
     if (!f)
         return fail(n, NARR_E_NOMEM, "out of memory");
     narr_decoder *dec = narr_decoder_new(f, name ? name : "text");
-    narr_status st = dec ? read_decoder(n, dec, NULL, name ? name : "text")
-                         : fail(n, NARR_E_NOMEM, "out of memory");
+    narr_status st = dec ? NARR_OK : fail(n, NARR_E_NOMEM, "out of memory");
+    /* An unknown header charset is left to the page's declaration. */
+    if (st == NARR_OK && charset && narr_decoder_set_transport_charset(dec, charset) == NARR_E_IO)
+        st = fail(n, NARR_E_IO, narr_decoder_errmsg(dec));
+    narr_input_format given = n->out.input_format;
+    if (format != NARR_INPUT_AUTO)
+        n->out.input_format = format;
+    if (st == NARR_OK)
+        st = read_decoder(n, dec, NULL, name ? name : "text");
+    n->out.input_format = given;
     narr_decoder_free(dec);
     fclose(f);
     return st;
+}
+
+narr_status narr_narration_read_memory(narr_narration *n, const char *data, size_t len,
+                                       const char *name)
+{
+    return narr_narration_read_source(n, data, len, name, NARR_INPUT_AUTO, NULL);
 }
 
 narr_status narr_narration_finish(narr_narration *n)

@@ -2,6 +2,10 @@
  * work is done by the pipeline (narrateur.h). Exit status: 0 success,
  * 1 runtime error, 2 usage error. */
 #include "narrateur.h"
+#include "cli/batch.h"
+#include "cli/cli_text.h"
+#include "cli/inputs.h"
+#include "cli/web_options.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -21,13 +25,8 @@ static const char usage_text[] =
     "FILE is an article: plain text, Markdown or a saved web page, in UTF-8,\n"
     "UTF-16 or Windows-1252; with no FILE, or when FILE is -, the article is\n"
     "read from standard input. Several files are read one after the other.\n"
-    "\n"
-    "Input:\n"
-    "      --input-format F    text, markdown or html; default: from the file's\n"
-    "                          extension (.html .htm .md .markdown), else from\n"
-    "                          its content. For a web page, only the article is\n"
-    "                          read (no menus, ads, share buttons, captions)\n"
-    "      --format F          the same, for F = text, markdown or html\n"
+    "FILE may be a web address (http:// or https://), and a file or address may\n"
+    "be a feed (RSS or Atom): its items are read one after the other.\n"
     "\n"
     "Output (default: speak on the default audio device):\n"
     "  -o, --output FILE       write an audio file instead: .wav (eSpeak's 22050 Hz),\n"
@@ -71,7 +70,9 @@ static const char usage_text[] =
     "      --quotes STYLE      how quotations are read: pause (a short pause),\n"
     "                          spoken (\"je cite ... fin de citation\") or voice\n"
     "                          (another pitch); default: the preset's\n"
-    "\n"
+    "\n";
+
+static const char usage_tail[] =
     "  -h, --help              show this help and exit\n"
     "      --version           show the version and exit\n"
     "\n"
@@ -123,28 +124,14 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
+    CLI_WEB_LONG_OPTIONS,
     {NULL, 0, NULL, 0},
 };
 
-static int usage_error(const char *fmt, const char *arg)
-{
-    fputs("narrateur: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'narrateur --help' for more information.\n", stderr);
-    return EXIT_USAGE;
-}
+#define usage_error cli_usage_error
 
-/* A whole number from lo to hi; false otherwise. */
-static bool parse_int(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || end == s || v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
-}
+#define parse_int cli_parse_int
+#define clock_text cli_clock_text
 
 /* "-16", "-23.5" or "-23,5", without the locale-dependent strtod. */
 static bool parse_decimal(const char *s, double *out)
@@ -186,15 +173,6 @@ static double seconds_since(const struct timespec *t)
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-static void clock_text(double seconds, char *buf, size_t size)
-{
-    long s = seconds > 0 ? (long)(seconds + 0.5) : 0;
-    if (s >= 3600)
-        snprintf(buf, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-    else
-        snprintf(buf, size, "%ld:%02ld", s / 60, s % 60);
 }
 
 /* "narrateur:  42% read, 1:23 of audio, 310x real time, 0:02 left" */
@@ -243,6 +221,17 @@ static void on_progress(void *user, const narr_progress *p)
         return;
     clock_gettime(CLOCK_MONOTONIC, &ps->last);
     show_progress(ps, p, false);
+}
+
+/* After each article: its warning, and the progress past it. */
+static void article_done(void *user, narr_narration *n, size_t index)
+{
+    progress_state *ps = user;
+    if (ps->sizes)
+        ps->before += ps->sizes[index] > 0 ? ps->sizes[index] : 0;
+    const char *warning = narr_narration_take_warning(n);
+    if (warning)
+        fprintf(stderr, "narrateur: warning: %s\n", warning);
 }
 
 static narr_status print_voice(void *user, const char *name, const char *description,
@@ -307,10 +296,12 @@ int main(int argc, char **argv)
     narr_audio_options *audio = &cfg.audio;
     bool quiet = false;
     narr_output_kind print = 0; /* TEXT or PHONEMES for --print */
+    cli_web web = {0};
     long number;
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:d:v:r:qh", long_options, NULL)) != -1) {
+    cli_web_side_flags(argc, argv);
+    while ((c = getopt_long(argc, argv, ":o:d:v:r:j:qh", long_options, NULL)) != -1) {
         switch (c) {
         case 'o':
             cfg.path = optarg;
@@ -430,6 +421,8 @@ int main(int argc, char **argv)
             return list_devices();
         case 'h':
             fputs(usage_text, stdout);
+            fputs(cli_web_usage, stdout);
+            fputs(usage_tail, stdout);
             return EXIT_SUCCESS;
         case OPT_VERSION:
             printf("narrateur %s\n", narr_version());
@@ -437,35 +430,46 @@ int main(int argc, char **argv)
         case ':':
             return usage_error("option '%s' needs a value", argv[optind - 1]);
         default:
+            if ((number = cli_web_option(&web, c, optarg)) > 0)
+                return (int)number; /* a usage error, already told */
+            if (number == 0)
+                break;
             return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
     if (cfg.path && print)
         return usage_error("%s", "--print and --output cannot be used together");
+    web.articles.interrupted = &interrupted_by;
+    if (web.output_dir || web.podcast_feed) {
+        catch_signals();
+        return cli_batch_run(&web, &eng, &cfg, print || cfg.path, quiet, argv + optind,
+                             argc - optind);
+    }
     cfg.kind = print ? print : cfg.path ? NARR_OUTPUT_FILE : NARR_OUTPUT_DEVICE;
     narr_status st;
     char msg[1024];
     if ((st = narr_check_options(&eng, &cfg, msg, sizeof msg)) != NARR_OK)
         return usage_error("%s", msg);
 
-    /* Refuse a missing input before any output is created. */
-    for (int i = optind; i < argc; i++) {
-        if (strcmp(argv[i], "-") != 0 && access(argv[i], R_OK) != 0) {
-            fprintf(stderr, "narrateur: %s: cannot read: %s\n", argv[i], strerror(errno));
-            return EXIT_FAILURE;
-        }
-    }
+    /* Refuse a missing input (or fetch a page) before any output is created. */
+    int code;
+    catch_signals();
+    narr_articles *articles = cli_inputs_gather(&web.articles, argv + optind, argc - optind,
+                                                false, NULL, &code);
+    if (!articles)
+        return interrupted_by ? 128 + (int)interrupted_by : code;
+    size_t count = narr_articles_count(articles);
 
     /* A progress line when a file is written and someone watches. */
     progress_state progress = {0};
-    long long sizes[argc > optind ? argc - optind : 1];
+    long long sizes[count ? count : 1];
     if (cfg.path && !quiet && isatty(STDERR_FILENO)) {
         progress.sizes = sizes;
-        for (int i = optind; i < argc || i == optind; i++) {
-            struct stat info;
-            bool known = i < argc && strcmp(argv[i], "-") != 0 && stat(argv[i], &info) == 0;
-            sizes[i - optind] = known ? (long long)info.st_size : -1;
-            progress.total = progress.total < 0 || !known ? -1 : progress.total + sizes[i - optind];
+        for (size_t i = 0; i < count; i++) {
+            narr_article_info info;
+            narr_articles_info(articles, i, &info);
+            sizes[i] = info.size;
+            progress.total = progress.total < 0 || info.size < 0 ? -1 : progress.total + info.size;
         }
         clock_gettime(CLOCK_MONOTONIC, &progress.start);
         progress.last = progress.start;
@@ -474,23 +478,15 @@ int main(int argc, char **argv)
     }
 
     cfg.interrupted = &interrupted_by;
-    catch_signals();
     narr_engine *engine = narr_engine_new(&eng, &st, msg, sizeof msg);
     narr_narration *n = engine ? narr_narration_new(engine, &cfg, &st, msg, sizeof msg) : NULL;
     if (!n) {
         fprintf(stderr, "narrateur: %s\n", msg);
         narr_engine_free(engine);
+        narr_articles_free(articles);
         return EXIT_FAILURE;
     }
-    st = NARR_OK;
-    for (int i = optind; st == NARR_OK && (i < argc || i == optind); i++) {
-        st = narr_narration_read(n, i < argc ? argv[i] : NULL);
-        if (progress.sizes)
-            progress.before += sizes[i - optind] > 0 ? sizes[i - optind] : 0;
-        const char *warning = narr_narration_take_warning(n);
-        if (warning)
-            fprintf(stderr, "narrateur: warning: %s\n", warning);
-    }
+    st = cli_inputs_read_all(n, articles, article_done, &progress);
     if (st == NARR_OK)
         st = narr_narration_finish(n);
     if (progress.sizes && (progress.shown || st == NARR_OK)) {
@@ -503,6 +499,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "narrateur: %s\n", narr_narration_errmsg(n));
     narr_narration_free(n);
     narr_engine_free(engine);
+    narr_articles_free(articles);
     /* As shells expect: 128 + the signal that stopped us. */
     if (st == NARR_E_INTERRUPTED)
         return 128 + (int)interrupted_by;

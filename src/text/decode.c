@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unicode/ucnv.h>
 #include <unistd.h>
@@ -27,6 +28,7 @@ struct narr_decoder {
     bool sniffed;
     bool bom_checked;
     bool had_bom;
+    bool charset_fixed; /* the transport named it: the page's declaration is ignored */
     bool warned_cp1252;
     long line_no;
     bool last_cut;
@@ -282,7 +284,7 @@ narr_status narr_decoder_peek(narr_decoder *d, const char **head, size_t *n)
 
 narr_status narr_decoder_set_charset(narr_decoder *d, const char *charset)
 {
-    if (d->had_bom || d->conv || d->line_no > 0)
+    if (d->had_bom || d->conv || d->line_no > 0 || d->charset_fixed)
         return NARR_OK;
     if (!d->bom_checked) {
         const char *head;
@@ -299,6 +301,31 @@ narr_status narr_decoder_set_charset(narr_decoder *d, const char *charset)
     if (probe)
         ucnv_close(probe);
     return utf8 ? NARR_OK : start_converter(d, charset, 0);
+}
+
+narr_status narr_decoder_set_transport_charset(narr_decoder *d, const char *charset)
+{
+    /* Latin-1 and ASCII labels mean Windows-1252, as in browsers. */
+    static const char *const latin1[] = {"iso-8859-1", "iso8859-1", "latin1", "l1",
+                                         "us-ascii", "ascii", "iso_8859-1", NULL};
+    for (int i = 0; latin1[i]; i++)
+        if (strcasecmp(charset, latin1[i]) == 0)
+            charset = "windows-1252";
+    /* A server's default label often lies about a page saved in UTF-8:
+     * a start that is plainly UTF-8 (non-ASCII, all valid) stays UTF-8. */
+    const char *head;
+    size_t n, bad;
+    narr_status st = narr_decoder_peek(d, &head, &n);
+    if (st != NARR_OK)
+        return st;
+    bool high = false;
+    for (size_t i = 0; i < n && !high; i++)
+        high = (unsigned char)head[i] >= 0x80;
+    bool plainly_utf8 = high && (narr_utf8_valid(head, n, &bad) || bad + 4 > n);
+    st = plainly_utf8 ? NARR_OK : narr_decoder_set_charset(d, charset);
+    if (st == NARR_OK)
+        d->charset_fixed = true;
+    return st;
 }
 
 /* Binary check on the first bytes: NULs are refused anywhere, but a text

@@ -63,6 +63,15 @@ bool narr_decoder_had_bom(const narr_decoder *d);
  * first narr_decoder_next. NARR_E_ARG for a charset ICU does not know. */
 narr_status narr_decoder_set_charset(narr_decoder *d, const char *charset);
 
+/* The charset the transport gives (an HTTP Content-Type header): it wins
+ * over the page's own declaration, so later narr_decoder_set_charset
+ * calls change nothing; a byte order mark still wins over it. Latin-1
+ * and ASCII labels read as Windows-1252 (as browsers do), and a start
+ * that is plainly UTF-8 stays UTF-8 (a server's default label lies).
+ * Only before the first narr_decoder_next. NARR_E_ARG for a charset ICU
+ * does not know (nothing is fixed then), NARR_E_IO. */
+narr_status narr_decoder_set_transport_charset(narr_decoder *d, const char *charset);
+
 /* Sets the warning narr_decoder_take_warning returns next (for readers
  * that find something to warn about, e.g. an unknown charset). */
 void narr_decoder_warn(narr_decoder *d, const char *warning);

@@ -8,6 +8,8 @@ that started it ends, even by a crash) or it gets SIGTERM.
 Paths:
   /page-fr.html        a French article, UTF-8 (charset in header and page)
   /latin1.html         ISO-8859-1 body, charset only in the Content-Type header
+  /header-wins.html    ISO-8859-1 body and header; the page wrongly declares UTF-8
+  /mislabeled.html     UTF-8 body under a server's default ISO-8859-1 header
   /redirect/N          a chain of N redirects ending at /page-fr.html
   /loop/a, /loop/b     a redirect loop
   /to-file             a redirect to file:///etc/passwd
@@ -157,6 +159,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, html, FRENCH_PAGE.encode())
         elif p == "/latin1.html":
             self.send(200, "text/html; charset=ISO-8859-1", LATIN1_PAGE.encode("latin-1"))
+        elif p == "/header-wins.html":
+            body = LATIN1_PAGE.replace("<head>", '<head><meta charset="utf-8">')
+            self.send(200, "text/html; charset=ISO-8859-1", body.encode("latin-1"))
+        elif p == "/mislabeled.html":
+            self.send(200, "text/html; charset=ISO-8859-1", LATIN1_PAGE.encode())
         elif p.startswith("/redirect/"):
             n = int(p.rsplit("/", 1)[1])
             self.redirect("/page-fr.html" if n <= 1 else "/redirect/%d" % (n - 1))
