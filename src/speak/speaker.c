@@ -33,6 +33,26 @@ static bool espeak_started;
 
 static void stop_espeak(void) { espeak_ng_Terminate(); }
 
+/* eSpeak NG 1.51 makes an audio device object in espeak_ng_InitializeOutput
+ * even for synchronous output, which we never play through: libpcaudio
+ * then connects to PulseAudio, which creates ~/.config/pulse (and says
+ * "Failed to create secure directory" when HOME is not writable). Pointed
+ * at a server that cannot exist, that probe fails at once, quietly; the
+ * caller's setting is put back right after. */
+static espeak_ng_STATUS initialize_output(void)
+{
+    const char *was = getenv("PULSE_SERVER");
+    char *saved = was ? strdup(was) : NULL;
+    setenv("PULSE_SERVER", "unix:/nonexistent/narrateur-plays-through-portaudio", 1);
+    espeak_ng_STATUS s = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
+    if (saved)
+        setenv("PULSE_SERVER", saved, 1);
+    else
+        unsetenv("PULSE_SERVER");
+    free(saved);
+    return s;
+}
+
 static void set_error(narr_speaker *sp, const char *what, espeak_ng_STATUS status)
 {
     char text[256];
@@ -145,7 +165,7 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
             *err = NARR_E_SYNTH;
             goto fail;
         }
-        if ((s = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL)) != ENS_OK) {
+        if ((s = initialize_output()) != ENS_OK) {
             set_error(sp, "cannot set up eSpeak NG output", s);
             *err = NARR_E_SYNTH;
             goto fail;

@@ -75,4 +75,13 @@ expect_eq "same file twice: message" "$err" \
     "narrateur: $N/x.json and $N/./x.json are the same file; give each output its own name"
 expect_no_file "$N/x.json"
 
+# Writing a file or printing phonemes touches no audio system: nothing
+# appears in HOME (libpulse made ~/.config/pulse, and complained when it
+# could not).
+mkdir "$TMP/home"
+HOME="$TMP/home" run "$NARRATEUR" -o "$TMP/home.wav" <<<"Bonjour."
+expect_eq "file output, no stray message" "$rc:$err" "0:"
+HOME="$TMP/home" run "$NARRATEUR" --print phonemes <<<"Bonjour."
+expect_eq "phonemes, no stray message" "$rc:$err" "0:"
+expect_eq "nothing created in HOME" "$(ls -A "$TMP/home")" ""
 finish
