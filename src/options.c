@@ -6,8 +6,13 @@
 #include "audio/format.h"
 #include "export/transcript.h"
 
+#include <libgen.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 static narr_status bad(char *msg, size_t size, const char *fmt, ...)
 {
@@ -81,4 +86,73 @@ narr_status narr_check_options(const narr_engine_options *engine,
                       : NARR_OK;
     }
     return check_audio(output, msg, size);
+}
+
+/* ---- no output may be an input ---- */
+
+/* Where path is, or would be once made: its resolved folder and name. */
+static bool resolved(const char *path, char *out, size_t size)
+{
+    char real[PATH_MAX];
+    if (realpath(path, real))
+        return snprintf(out, size, "%s", real) < (int)size;
+    char dir_copy[PATH_MAX], base_copy[PATH_MAX];
+    snprintf(dir_copy, sizeof dir_copy, "%s", path);
+    snprintf(base_copy, sizeof base_copy, "%s", path);
+    if (!realpath(dirname(dir_copy), real))
+        return false;
+    return snprintf(out, size, "%s/%s", real, basename(base_copy)) < (int)size;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char ra[PATH_MAX], rb[PATH_MAX];
+    return resolved(a, ra, sizeof ra) && resolved(b, rb, sizeof rb) && strcmp(ra, rb) == 0;
+}
+
+static bool is_web_address(const char *s)
+{
+    return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+narr_status narr_check_files(const narr_engine_options *engine,
+                             const narr_output_options *output, const char *const *inputs,
+                             size_t ninputs, const char *const *more_outputs, size_t nmore,
+                             char *msg, size_t size)
+{
+    const char *outs[8] = {0}, *ins[8] = {0};
+    size_t nouts = 0, nins = 0;
+    if (output && output->kind == NARR_OUTPUT_FILE) {
+        outs[nouts++] = output->path;
+        outs[nouts++] = output->audio.transcript;
+        outs[nouts++] = output->audio.chapters;
+    }
+    if (output) {
+        ins[nins++] = output->audio.intro;
+        ins[nins++] = output->audio.outro;
+        ins[nins++] = output->audio.cover;
+    }
+    if (engine) {
+        ins[nins++] = engine->lexicon;
+        /* A preset given as a file (a name is a built-in one). */
+        if (engine->voice && strchr(engine->voice, '/'))
+            ins[nins++] = engine->voice;
+    }
+    for (size_t o = 0; o < nouts + nmore; o++) {
+        const char *out = o < nouts ? outs[o] : more_outputs[o - nouts];
+        if (!out)
+            continue;
+        for (size_t i = 0; i < nins + ninputs; i++) {
+            const char *in = i < nins ? ins[i] : inputs[i - nins];
+            if (!in || strcmp(in, "-") == 0 || is_web_address(in))
+                continue;
+            if (same_file(out, in))
+                return bad(msg, size, "%s would be written over %s, an input; give the "
+                           "output another name (nothing was written)", out, in);
+        }
+    }
+    return NARR_OK;
 }

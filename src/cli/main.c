@@ -448,7 +448,9 @@ int main(int argc, char **argv)
     cfg.kind = print ? print : cfg.path ? NARR_OUTPUT_FILE : NARR_OUTPUT_DEVICE;
     narr_status st;
     char msg[1024];
-    if ((st = narr_check_options(&eng, &cfg, msg, sizeof msg)) != NARR_OK)
+    if ((st = narr_check_options(&eng, &cfg, msg, sizeof msg)) != NARR_OK ||
+        (st = narr_check_files(&eng, &cfg, (const char *const *)argv + optind,
+                               (size_t)(argc - optind), NULL, 0, msg, sizeof msg)) != NARR_OK)
         return usage_error("%s", msg);
 
     /* Refuse a missing input (or fetch a page) before any output is created. */

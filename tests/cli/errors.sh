@@ -55,4 +55,30 @@ expect_contains "help usage" "$out" "Usage: narrateur [OPTIONS] [FILE...]"
 run "$NARRATEUR" --version
 expect_eq "version" "$out" "narrateur 0.2.0"
 
+# No output may be an input (issue 14): a usage error before any work,
+# the input left as it was.
+mkdir "$TMP/same"
+printf 'Titre\n\nUn texte.\n' >"$TMP/same/article.md"
+cp "$TMP/same/article.md" "$TMP/same/keep.md"
+cp "$TESTS_DIR/../assets/chime.wav" "$TMP/same/c.wav"
+printf 'Zorglub\tzorglube\n' >"$TMP/same/lex.tsv"
+same_file() { # WHAT OUTPUT INPUT ARGS...
+    local what=$1 output=$2 input=$3
+    shift 3
+    (cd "$TMP/same" && run "$NARRATEUR" "$@"
+        expect_eq "$what: status" "$rc" 2
+        expect_eq "$what: message" "$err" "narrateur: $output would be written over $input, an input; give the output another name (nothing was written)
+Try 'narrateur --help' for more information."
+        finish >/dev/null) || failures=$((failures + 1))
+    checks=$((checks + 1))
+}
+same_file "chapters over the article" article.md article.md article.md -o a.wav --chapters article.md
+same_file "audio over the article" article.md article.md article.md -o article.md --output-format wav
+same_file "audio over the intro" c.wav c.wav --intro c.wav -o c.wav article.md
+same_file "audio over the lexicon" ./lex.tsv lex.tsv --lexicon lex.tsv -o ./lex.tsv --output-format wav article.md
+same_file "chapters over the article, by another path" ../same/article.md article.md article.md -o a.wav --chapters ../same/article.md
+same_file "podcast feed over the input" article.md article.md article.md --output-dir out --podcast-feed article.md --base-url http://exemple.fr/
+expect_eq "article intact" "$(cmp "$TMP/same/article.md" "$TMP/same/keep.md" && echo same)" same
+expect_eq "intro intact" "$(cmp "$TMP/same/c.wav" "$TESTS_DIR/../assets/chime.wav" && echo same)" same
+expect_eq "nothing written" "$(ls "$TMP/same" | tr '\n' ' ')" "article.md c.wav keep.md lex.tsv "
 finish
