@@ -1,6 +1,7 @@
 /* voice: INI presets → narr_voice. */
 #include "data/voice.h"
 #include "data/embedded.h"
+#include "base/utf8.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -133,6 +134,21 @@ static narr_status parse(const char *text, size_t n, const char *source,
     return st;
 }
 
+/* Does text hold a line "[voice]"? */
+static bool has_voice_section(const char *text, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        const char *eol = memchr(text + i, '\n', n - i);
+        size_t end = eol ? (size_t)(eol - text) : n, s = i;
+        while (s < end && (text[s] == ' ' || text[s] == '\t'))
+            s++;
+        if (end - s >= 7 && memcmp(text + s, "[voice]", 7) == 0)
+            return true;
+        i = end + 1;
+    }
+    return false;
+}
+
 static narr_status load_file(const char *path, narr_voice *v, char *msg, size_t msg_size)
 {
     FILE *f = fopen(path, "rb");
@@ -142,11 +158,22 @@ static narr_status load_file(const char *path, narr_voice *v, char *msg, size_t 
     }
     char text[16384];
     size_t n = fread(text, 1, sizeof text, f);
-    bool too_big = n == sizeof text;
+    bool too_big = n == sizeof text, failed = ferror(f);
+    int error = errno;
     fclose(f);
-    if (too_big) {
-        snprintf(msg, msg_size, "%s: voice preset too large", path);
-        return NARR_E_DATA;
+    /* A folder, an empty, binary or unrelated file is no preset: never
+     * the defaults in silence. */
+    const char *why = failed && error == EISDIR ? "a folder"
+                      : failed                  ? strerror(error)
+                      : too_big                 ? "over 16 kB"
+                      : n == 0                  ? "empty"
+                      : memchr(text, '\0', n) || !narr_utf8_valid(text, n, NULL)
+                          ? "a binary file"
+                          : !has_voice_section(text, n) ? "no [voice] section"
+                                                        : NULL;
+    if (why) {
+        snprintf(msg, msg_size, "%s: not a voice preset (%s); see voices/fr.ini", path, why);
+        return failed && error != EISDIR ? NARR_E_IO : NARR_E_DATA;
     }
     narr_status st = parse(text, n, path, v, msg, msg_size);
     if (st == NARR_OK && v->voice_file[0] && v->voice_file[0] != '/') {

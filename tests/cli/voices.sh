@@ -52,6 +52,17 @@ run "$NARRATEUR" -v "$TMP/myvoice/typo.ini" --print text <<<"Bonjour."
 expect_eq "bad preset status" "$rc" 1
 expect_eq "bad preset message" "$err" "narrateur: $TMP/myvoice/typo.ini:2: bad setting 'rate'; see voices/fr.ini for the keys and their ranges"
 
+# A folder, an empty, binary or unrelated file is no preset (issue 14).
+: >"$TMP/myvoice/empty.ini"
+printf 'rate = 120\n' >"$TMP/myvoice/nosection.ini"
+printf '\x7fELF\x02\x01\x00\x00' >"$TMP/myvoice/binary.ini"
+for bad in "$TMP/myvoice/:a folder" "$TMP/myvoice/empty.ini:empty" \
+    "$TMP/myvoice/nosection.ini:no [voice] section" "$TMP/myvoice/binary.ini:a binary file"; do
+    path=${bad%%:*}
+    run "$NARRATEUR" -v "$path" --print text <<<"Bonjour."
+    expect_eq "not a preset: ${bad#*:}" "$rc:$err" "1:narrateur: $path: not a voice preset (${bad#*:}); see voices/fr.ini"
+done
+
 run "$NARRATEUR" --voice klingon --print text <<<"Bonjour."
 expect_eq "unknown voice message" "$err" "narrateur: unknown voice 'klingon'; available voices: belge, femme, femme-naturelle, fr, fr-BE, fr-CH, homme, lent (or give the path to an .ini preset)"
 
