@@ -700,6 +700,7 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
     pthread_mutex_lock(&n->lock);
     n->request = REQ_NONE;
     n->aborted_for_request = false;
+    n->stopped = false; /* a stop ends one input; the next one plays */
     pthread_mutex_unlock(&n->lock);
     *n->errmsg = '\0';
     st = narrate(n);
