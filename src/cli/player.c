@@ -460,6 +460,8 @@ int player_run(const narr_engine_options *eng, const narr_output_options *cfg,
         pthread_join(keys, NULL);
         terminal_close();
     }
+    if (getenv("NARRATEUR_STATS")) /* for bench/listening.py */
+        fprintf(stderr, "narrateur: underruns: %ld\n", narr_narration_underruns(p.n));
     int status = st == NARR_OK ? EXIT_SUCCESS : EXIT_FAILURE;
     if (signalled(&p))
         status = 128 + (int)*p.interrupted; /* as shells expect */
