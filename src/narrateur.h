@@ -310,7 +310,9 @@ NARR_API const char *narr_narration_title(const narr_narration *n);
 NARR_API double narr_narration_seconds(const narr_narration *n);
 
 /* Control, from any thread. Pause holds the narration in its next PCM
- * block (nothing is lost: the rest of the block follows on resume). */
+ * block (nothing is lost: the rest of the block follows on resume); PCM
+ * blocks are at most 20 ms, and a device plays what it holds (60 ms)
+ * then waits, so the sound stops within 100 ms. */
 NARR_API void narr_narration_pause(narr_narration *n, bool paused);
 NARR_API bool narr_narration_paused(const narr_narration *n);
 
@@ -327,7 +329,8 @@ typedef enum {
 } narr_unit;
 
 /* Skips delta units forward (> 0) or back (< 0) from the one being
- * spoken; back by 0 restarts the current one. */
+ * spoken; back by 0 restarts the current one. Skips of one unit asked
+ * before the narration took the last add up. */
 NARR_API void narr_narration_skip(narr_narration *n, narr_unit unit, int delta);
 
 /* Stops the current input: narr_narration_read returns NARR_E_INTERRUPTED
@@ -336,6 +339,10 @@ NARR_API void narr_narration_stop(narr_narration *n);
 
 /* The index of the sentence being spoken (-1 before the first). */
 NARR_API long narr_narration_sentence(const narr_narration *n);
+
+/* DEVICE: how many times the device ran dry so far (a gap was heard:
+ * PortAudio's output underflow); 0 for other outputs. */
+NARR_API long narr_narration_underruns(const narr_narration *n);
 
 /* ---- articles: files, web addresses and feeds ------------------------ */
 

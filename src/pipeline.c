@@ -27,6 +27,10 @@
 #define QUOTE_PAUSE_MS 50
 /* How often a paused narration looks at a signal flag. */
 #define PAUSE_POLL_MS 50
+/* The longest PCM block passed on: requests (pause, skip, stop) are taken
+ * between blocks, so this bounds how late they are heard, with the
+ * device's own latency. */
+#define BLOCK_MS 20
 
 /* A sentence read from the input, its text in the history buffer. */
 typedef struct {
@@ -167,8 +171,13 @@ double narr_narration_seconds(const narr_narration *n)
 static void request(narr_narration *n, request_kind kind, long value)
 {
     pthread_mutex_lock(&n->lock);
+    /* Skips asked in a row before the first is taken add up (→ → → goes
+     * three sentences on). */
+    if (kind == n->request && kind != REQ_SEEK)
+        n->request_value += value;
+    else
+        n->request_value = value;
     n->request = kind;
-    n->request_value = value;
     pthread_cond_broadcast(&n->wake);
     pthread_mutex_unlock(&n->lock);
 }
@@ -220,13 +229,28 @@ static bool signalled(const narr_narration *n)
     return n->out.interrupted && *n->out.interrupted;
 }
 
+static bool waiting(const narr_narration *n)
+{
+    return n->paused && !n->stopped && n->request == REQ_NONE && !signalled(n);
+}
+
 /* NARR_OK to go on, or NARR_E_INTERRUPTED (stop, a signal, or a request
- * to honour: aborted_for_request). Waits here while paused. */
+ * to honour: aborted_for_request). Waits here while paused, the device
+ * held (what it holds is heard, then it stops). */
 static narr_status take_control(narr_narration *n)
 {
     narr_status st = NARR_OK;
     pthread_mutex_lock(&n->lock);
-    while (n->paused && !n->stopped && n->request == REQ_NONE && !signalled(n)) {
+    if (waiting(n) && n->sink) {
+        pthread_mutex_unlock(&n->lock);
+        st = narr_sink_hold(n->sink);
+        pthread_mutex_lock(&n->lock);
+        if (st != NARR_OK) {
+            pthread_mutex_unlock(&n->lock);
+            return fail(n, st, narr_sink_errmsg(n->sink));
+        }
+    }
+    while (waiting(n)) {
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_nsec += PAUSE_POLL_MS * 1000000L;
@@ -245,6 +269,11 @@ static narr_status take_control(narr_narration *n)
     return st;
 }
 
+long narr_narration_underruns(const narr_narration *n)
+{
+    return n->sink ? narr_sink_underruns(n->sink) : 0;
+}
+
 /* ---- events: every output consumes them ---- */
 
 static narr_status emit(narr_narration *n, narr_event *ev)
@@ -258,18 +287,36 @@ static narr_status emit(narr_narration *n, narr_event *ev)
     return st;
 }
 
+/* A device that fails: its message, and where the listener was. */
+static narr_status device_failed(narr_narration *n, narr_status st)
+{
+    long s = n->frames / narr_engine_sample_rate(n->e);
+    snprintf(n->errmsg, sizeof n->errmsg, "%s (stopped at %ld:%02ld, sentence %ld)",
+             narr_sink_errmsg(n->sink), s / 60, s % 60, n->current + 1);
+    return st;
+}
+
 static narr_status to_output(void *user, const int16_t *pcm, size_t frames)
 {
     narr_narration *n = user;
-    narr_status st = take_control(n);
-    if (st != NARR_OK)
-        return st; /* eSpeak stops synthesizing too */
-    if (n->sink && (st = narr_sink_write(n->sink, pcm, frames)) != NARR_OK)
-        return fail(n, st, narr_sink_errmsg(n->sink));
-    narr_event ev = {.kind = NARR_EVENT_PCM, .pcm = pcm, .frames = frames};
-    st = emit(n, &ev);
-    n->frames += (long)frames;
-    return st;
+    size_t most = (size_t)narr_engine_sample_rate(n->e) * BLOCK_MS / 1000;
+    while (frames) {
+        size_t k = frames < most ? frames : most;
+        narr_status st = take_control(n);
+        if (st != NARR_OK)
+            return st; /* eSpeak stops synthesizing too */
+        if (n->sink && (st = narr_sink_write(n->sink, pcm, k)) != NARR_OK)
+            return n->out.kind == NARR_OUTPUT_DEVICE ? device_failed(n, st)
+                                                     : fail(n, st, narr_sink_errmsg(n->sink));
+        narr_event ev = {.kind = NARR_EVENT_PCM, .pcm = pcm, .frames = k};
+        st = emit(n, &ev);
+        n->frames += (long)k;
+        if (st != NARR_OK)
+            return st;
+        pcm += k;
+        frames -= k;
+    }
+    return NARR_OK;
 }
 
 static narr_status silence(narr_narration *n, int ms)
@@ -653,6 +700,7 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
     pthread_mutex_lock(&n->lock);
     n->request = REQ_NONE;
     n->aborted_for_request = false;
+    n->stopped = false; /* a stop ends one input; the next one plays */
     pthread_mutex_unlock(&n->lock);
     *n->errmsg = '\0';
     st = narrate(n);

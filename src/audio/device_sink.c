@@ -1,12 +1,18 @@
 /* device sink: PortAudio, blocking writes from the pipeline thread
- * (synthesis is faster than real time, so no callback or ring buffer). */
+ * (synthesis is faster than real time, so no callback or ring buffer).
+ * The stream's latency is short, so that a pause (the stream stopped
+ * after what it holds is played) is heard within 100 ms. A device that
+ * refuses the engine's rate in mono gets the sound resampled (libsoxr) to
+ * its own rate, and the channel copied to each of its channels. */
 #include "audio/sink.h"
+#include "audio/resample.h"
 
 #ifdef NARR_HAVE_ALSA
 #include <alsa/asoundlib.h>
 #endif
 #include <portaudio.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
@@ -35,9 +41,21 @@ static void restore_stderr(int saved)
     close(saved);
 }
 
+/* What the device holds ahead of what is heard: a pause or a stop takes
+ * effect after this much sound. */
+#define DEVICE_LATENCY_S 0.06
+/* Channels a converted stream may have (the mono sound copied to each). */
+#define MAX_CHANNELS 8
+#define CONVERT_FRAMES 1024
+
 typedef struct {
     PaStream *stream;
     bool initialized;
+    bool held;              /* stopped for a pause */
+    int channels;           /* of the stream; 1 unless converted */
+    narr_resampler *resampler; /* NULL when the device takes the engine's rate */
+    float in[CONVERT_FRAMES];
+    int16_t out[CONVERT_FRAMES * MAX_CHANNELS];
 } device_sink;
 
 #ifdef NARR_HAVE_ALSA
@@ -82,26 +100,101 @@ static void describe(narr_sink *s, const char *what, PaError e)
     }
 }
 
-static narr_status device_write(narr_sink *s, const int16_t *pcm, size_t frames)
+/* Writes frames as the stream takes them (interleaved when converted). */
+static narr_status play(narr_sink *s, const int16_t *pcm, size_t frames)
 {
     device_sink *d = s->priv;
+    if (d->held) {
+        PaError e = Pa_StartStream(d->stream);
+        if (e != paNoError) {
+            describe(s, "cannot resume playback", e);
+            return NARR_E_AUDIO;
+        }
+        d->held = false;
+    }
     while (frames) {
         unsigned long chunk = frames > 65536 ? 65536 : (unsigned long)frames;
         PaError e = Pa_WriteStream(d->stream, pcm, chunk);
-        /* An underflow only means a gap was heard; carry on. */
-        if (e != paNoError && e != paOutputUnderflowed) {
+        /* An underflow only means a gap was heard: count it, carry on. */
+        if (e == paOutputUnderflowed)
+            s->underruns++;
+        else if (e != paNoError) {
             describe(s, "playback failed", e);
             return NARR_E_AUDIO;
         }
-        pcm += chunk;
+        pcm += chunk * (size_t)d->channels;
         frames -= chunk;
     }
+    return NARR_OK;
+}
+
+/* Resampled frames: to 16 bits, copied to every channel, played. */
+static narr_status play_converted(void *user, const float *pcm, size_t frames)
+{
+    narr_sink *s = user;
+    device_sink *d = s->priv;
+    while (frames) {
+        size_t k = frames < CONVERT_FRAMES ? frames : CONVERT_FRAMES;
+        for (size_t i = 0; i < k; i++) {
+            float v = pcm[i] * 32768.0f;
+            int16_t x = v >= 32767.0f ? 32767 : v <= -32768.0f ? -32768 : (int16_t)lrintf(v);
+            for (int c = 0; c < d->channels; c++)
+                d->out[i * (size_t)d->channels + (size_t)c] = x;
+        }
+        narr_status st = play(s, d->out, k);
+        if (st != NARR_OK)
+            return st;
+        pcm += k;
+        frames -= k;
+    }
+    return NARR_OK;
+}
+
+static narr_status device_write(narr_sink *s, const int16_t *pcm, size_t frames)
+{
+    device_sink *d = s->priv;
+    if (!d->resampler && d->channels == 1)
+        return play(s, pcm, frames);
+    while (frames) {
+        size_t k = frames < CONVERT_FRAMES ? frames : CONVERT_FRAMES;
+        for (size_t i = 0; i < k; i++)
+            d->in[i] = (float)pcm[i] / 32768.0f;
+        narr_status st = d->resampler ? narr_resampler_run(d->resampler, d->in, k,
+                                                           play_converted, s)
+                                      : play_converted(s, d->in, k);
+        if (st != NARR_OK)
+            return st;
+        pcm += k;
+        frames -= k;
+    }
+    return NARR_OK;
+}
+
+/* A pause: what the device holds is played, then it waits (no underrun,
+ * nothing dropped); the next write starts it again. */
+static narr_status device_hold(narr_sink *s)
+{
+    device_sink *d = s->priv;
+    if (d->held)
+        return NARR_OK;
+    PaError e = Pa_StopStream(d->stream);
+    if (e != paNoError) {
+        describe(s, "cannot pause playback", e);
+        return NARR_E_AUDIO;
+    }
+    d->held = true;
     return NARR_OK;
 }
 
 static narr_status device_finish(narr_sink *s)
 {
     device_sink *d = s->priv;
+    narr_status st = d->resampler ? narr_resampler_flush(d->resampler, play_converted, s)
+                                  : NARR_OK;
+    if (st != NARR_OK)
+        return st;
+    if (d->held)
+        return NARR_OK;
     PaError e = Pa_StopStream(d->stream); /* plays what is buffered, then stops */
     if (e != paNoError) {
         describe(s, "cannot finish playback", e);
@@ -116,16 +209,18 @@ static void device_close(narr_sink *s)
     if (!d)
         return;
     if (d->stream) {
-        if (!s->finished)
+        if (!s->finished && !d->held)
             Pa_AbortStream(d->stream);
         Pa_CloseStream(d->stream);
     }
+    narr_resampler_free(d->resampler);
     if (d->initialized)
         stop_portaudio();
     free(d);
 }
 
-static const narr_sink_ops device_ops = {device_write, device_finish, device_close};
+static const narr_sink_ops device_ops = {device_write, device_finish, device_close,
+                                         device_hold};
 
 static PaDeviceIndex find_device(const char *device)
 {
@@ -163,6 +258,25 @@ narr_status narr_sink_list_devices(narr_device_fn fn, void *user)
     return st;
 }
 
+/* The engine's rate in mono when the device takes it; else its own rate
+ * (or the engine's) with one, then two channels, then as many as it has. */
+static bool choose_format(const PaDeviceInfo *info, PaStreamParameters *out, double *rate)
+{
+    double rates[] = {*rate, info->defaultSampleRate, 48000, 44100};
+    int most = info->maxOutputChannels < MAX_CHANNELS ? info->maxOutputChannels : MAX_CHANNELS;
+    int channels[] = {1, 2, most};
+    for (size_t r = 0; r < sizeof rates / sizeof rates[0]; r++) {
+        for (size_t c = 0; c < sizeof channels / sizeof channels[0]; c++) {
+            out->channelCount = channels[c];
+            if (channels[c] >= 1 && Pa_IsFormatSupported(NULL, out, rates[r]) == paFormatIsSupported) {
+                *rate = rates[r];
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
                                  char *msg, size_t msg_size)
 {
@@ -195,14 +309,38 @@ narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
         *err = NARR_E_NODEVICE;
         goto fail;
     }
+    const PaDeviceInfo *info = Pa_GetDeviceInfo(index);
     PaStreamParameters out = {
         .device = index,
         .channelCount = 1,
         .sampleFormat = paInt16,
-        .suggestedLatency = Pa_GetDeviceInfo(index)->defaultHighOutputLatency,
+        .suggestedLatency = info->defaultLowOutputLatency > DEVICE_LATENCY_S
+                                ? info->defaultLowOutputLatency : DEVICE_LATENCY_S,
     };
-    e = Pa_OpenStream(&d->stream, NULL, &out, rate, paFramesPerBufferUnspecified,
+    double stream_rate = rate;
+    d->channels = 1;
+    e = Pa_OpenStream(&d->stream, NULL, &out, stream_rate, paFramesPerBufferUnspecified,
                       paNoFlag, NULL, NULL);
+    if (e == paInvalidSampleRate || e == paInvalidChannelCount ||
+        e == paSampleFormatNotSupported) {
+        /* Asked only when refused: probing opens the device once more. */
+        if (!choose_format(info, &out, &stream_rate)) {
+            snprintf(s->errmsg, sizeof s->errmsg, "audio device: cannot open the output: "
+                     "it plays neither %d Hz nor %.0f Hz, in mono or stereo", rate,
+                     info->defaultSampleRate);
+            *err = NARR_E_AUDIO;
+            goto fail;
+        }
+        d->channels = out.channelCount;
+        if (stream_rate != rate &&
+            !(d->resampler = narr_resampler_new(rate, (int)stream_rate, err))) {
+            snprintf(s->errmsg, sizeof s->errmsg,
+                     "audio device: cannot resample %d Hz to %.0f Hz", rate, stream_rate);
+            goto fail;
+        }
+        e = Pa_OpenStream(&d->stream, NULL, &out, stream_rate, paFramesPerBufferUnspecified,
+                          paNoFlag, NULL, NULL);
+    }
     if (e == paNoError && (e = Pa_StartStream(d->stream)) != paNoError) {
         Pa_CloseStream(d->stream);
         d->stream = NULL;

@@ -316,7 +316,7 @@ static void file_close(narr_sink *s)
     s->priv = NULL;
 }
 
-static const narr_sink_ops file_ops = {file_write, file_finish, file_close};
+static const narr_sink_ops file_ops = {file_write, file_finish, file_close, NULL};
 static const narr_sink_timeline_ops file_timeline = {file_chapter, file_cue, file_progress};
 
 /* ---- opening ---- */

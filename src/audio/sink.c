@@ -25,6 +25,13 @@ void narr_sink_progress(narr_sink *s, double *produced, double *done)
         s->timeline->progress(s, produced, done);
 }
 
+narr_status narr_sink_hold(narr_sink *s)
+{
+    return s->ops->hold ? s->ops->hold(s) : NARR_OK;
+}
+
+long narr_sink_underruns(const narr_sink *s) { return s->underruns; }
+
 narr_status narr_sink_finish(narr_sink *s)
 {
     narr_status st = s->ops->finish(s);

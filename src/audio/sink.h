@@ -53,6 +53,14 @@ narr_status narr_sink_cue(narr_sink *s, bool begin, const char *text, size_t len
  * many are already encoded (the same for a device). */
 void narr_sink_progress(narr_sink *s, double *produced, double *done);
 
+/* A pause: a device plays what it holds and waits; the next write
+ * starts it again. No-op on a file. */
+narr_status narr_sink_hold(narr_sink *s);
+
+/* How many times the device ran dry (PortAudio's output underflow): a
+ * gap was heard. 0 for a file. */
+long narr_sink_underruns(const narr_sink *s);
+
 /* Drains (device) or completes and publishes (file, with its side files:
  * flushed to the disk, then renamed; when a rename fails the others are
  * taken back, see narr_pending_publish_all). */
@@ -85,6 +93,7 @@ typedef struct {
     narr_status (*write)(narr_sink *s, const int16_t *pcm, size_t frames);
     narr_status (*finish)(narr_sink *s);
     void (*close)(narr_sink *s); /* releases everything; aborts if unfinished */
+    narr_status (*hold)(narr_sink *s); /* optional: a pause */
 } narr_sink_ops;
 
 /* Optional, for sinks that keep a timeline (files); NULL: no-ops. */
@@ -99,6 +108,7 @@ struct narr_sink {
     const narr_sink_timeline_ops *timeline;
     void *priv;
     bool finished;
+    long underruns;
     char errmsg[768];
 };
 

@@ -6,6 +6,7 @@
 #include "cli/cli_text.h"
 #include "cli/inputs.h"
 #include "cli/web_options.h"
+#include "cli/player.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -58,7 +59,13 @@ static const char usage_text[] =
     "      --chapters FILE     write Podcasting 2.0 JSON chapters (title, headings)\n"
     "      --transcript FILE   write a .vtt (WebVTT) or .srt transcript, a cue\n"
     "                          per sentence\n"
-    "  -q, --quiet             no progress line (shown only on a terminal)\n"
+    "  -q, --quiet             no progress or status line (shown only on a terminal)\n"
+    "\n"
+    "Listening (on the device; keys and status line on a terminal):\n"
+    "      --show-text         print each sentence as it is said (key t)\n"
+    "      --resume            start each article where it was left, and remember\n"
+    "                          where it stops (in ~/.local/state/narrateur/)\n"
+    "                          (key ? lists the keys)\n"
     "\n"
     "Voice:\n"
     "  -v, --voice NAME        voice preset (default: fr) or path to an .ini\n"
@@ -88,6 +95,7 @@ static const char usage_tail[] =
 
 enum { OPT_PRINT = 256, OPT_VERSION, OPT_LIST_VOICES, OPT_LIST_DEVICES, OPT_LEXICON, OPT_QUOTES,
        OPT_INPUT_FORMAT, OPT_FORMAT };
+enum { OPT_SHOW_TEXT = 768, OPT_RESUME };
 enum {
     OPT_OUTPUT_FORMAT = 512, OPT_SAMPLE_RATE, OPT_BITRATE, OPT_QUALITY, OPT_LOUDNESS,
     OPT_NO_LOUDNESS, OPT_ARTIST, OPT_ALBUM, OPT_DATE, OPT_COMMENT, OPT_COVER, OPT_INTRO,
@@ -122,6 +130,8 @@ static const struct option long_options[] = {
     {"chapters", required_argument, NULL, OPT_CHAPTERS},
     {"transcript", required_argument, NULL, OPT_TRANSCRIPT},
     {"quiet", no_argument, NULL, 'q'},
+    {"show-text", no_argument, NULL, OPT_SHOW_TEXT},
+    {"resume", no_argument, NULL, OPT_RESUME},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     CLI_WEB_LONG_OPTIONS,
@@ -295,6 +305,7 @@ int main(int argc, char **argv)
     narr_output_options cfg = {0};
     narr_audio_options *audio = &cfg.audio;
     bool quiet = false;
+    player_options listening = {0};
     narr_output_kind print = 0; /* TEXT or PHONEMES for --print */
     cli_web web = {0};
     long number;
@@ -413,7 +424,13 @@ int main(int argc, char **argv)
             audio->transcript = optarg;
             break;
         case 'q':
-            quiet = true;
+            quiet = listening.quiet = true;
+            break;
+        case OPT_SHOW_TEXT:
+            listening.show_text = true;
+            break;
+        case OPT_RESUME:
+            listening.resume = true;
             break;
         case OPT_LIST_VOICES:
             return list_voices();
@@ -480,6 +497,11 @@ int main(int argc, char **argv)
     }
 
     cfg.interrupted = &interrupted_by;
+    if (cfg.kind == NARR_OUTPUT_DEVICE) {
+        int status = player_run(&eng, &cfg, articles, &listening);
+        narr_articles_free(articles);
+        return status;
+    }
     narr_engine *engine = narr_engine_new(&eng, &st, msg, sizeof msg);
     narr_narration *n = engine ? narr_narration_new(engine, &cfg, &st, msg, sizeof msg) : NULL;
     if (!n) {

@@ -34,5 +34,6 @@ expect_contains "unknown device message" "$err" "narrateur: no audio output devi
 NARRATEUR_TEST_CAPTURE="$TMP/missing/dir/capture.wav" run "$NARRATEUR" <<<"Bonjour."
 expect_eq "failing device status" "$rc" 1
 expect_contains "failing device message" "$err" "narrateur: audio device:"
+expect_contains "failing device position" "$err" "(stopped at 0:00, sentence 1)"
 
 finish
