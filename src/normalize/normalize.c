@@ -34,6 +34,7 @@ void narr_normalizer_free(narr_normalizer *nz)
     narr_numbers_free(nz->numbers);
     narr_leftovers_free(nz->leftovers);
     narr_tokens_deinit(&nz->tokens);
+    narr_buf_deinit(&nz->marked);
     free(nz);
 }
 
