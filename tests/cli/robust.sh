@@ -40,4 +40,35 @@ expect_eq "long word phonemes" "$out" "W~ m'o"$'\n'"py'i la- f'E~"
 expect_eq "long word warning" "$err" \
     "narrateur: warning: $TMP/long.txt: 3000000 characters in words over 100 characters left out"
 
+# 6. A first sentence that normalizes to nothing handed memchr a NULL
+# buffer (UBSan stops here in the sanitized CI run).
+run "$NARRATEUR" --print text <<<'*'
+expect_eq "nothing to say: status" "$rc" 1
+expect_eq "nothing to say: message" "$err" "narrateur: standard input: no text to read aloud"
+run "$NARRATEUR" --print text < <(printf '*\n\nBonjour.\n')
+expect_eq "nothing, then a sentence" "$rc:$out" "0:Bonjour."
+
+# 2 and 8. Lexicon entries that reached eSpeak or the terminal are refused
+# with the file, the line and the reason (exit 1, as any bad data file).
+lexicon_refused() { # WHAT CONTENT MESSAGE
+    printf "$2" >"$TMP/lex.tsv"
+    run "$NARRATEUR" --lexicon "$TMP/lex.tsv" --print text <<<"Bonjour."
+    expect_eq "$1: status" "$rc" 1
+    expect_eq "$1: message" "$err" "narrateur: $TMP/lex.tsv:$3"
+}
+lexicon_refused "long phonemes" "Truc\ttruc\nZorg\t[[$(repeat a 201)]]\n" \
+    "2: 'Zorg' has [[phonemes]] of 201 bytes (200 at most)"
+lexicon_refused "escape" "Zorg\tzo\033[31mrg\n" \
+    "1: 'Zorg' has a control character (byte 0x1B) in its spoken form"
+lexicon_refused "control-A" "Zorg\t[[zo\001rg]]\n" \
+    "1: 'Zorg' has a control character (byte 0x01) in its spoken form"
+lexicon_refused "empty phonemes" "Zorg\t[[]]\n" "1: 'Zorg' has empty [[phonemes]]"
+lexicon_refused "NUL" "Truc\ttruc\nZorg\tzo\000rg\n" "2: a NUL byte; a lexicon is UTF-8 text"
+lexicon_refused "unclosed" "Zorg\t[[zorg\n" "1: 'Zorg' has [[phonemes]] not closed with ]]"
+lexicon_refused "not UTF-8" "Zorg\tz\351rg\n" "1: not valid UTF-8"
+# 200 bytes of phonemes are accepted and spoken.
+printf 'Zorg\t[[%s]]\n' "$(repeat a 200)" >"$TMP/lex.tsv"
+run "$NARRATEUR" --lexicon "$TMP/lex.tsv" --print phonemes <<<"Zorg."
+expect_eq "200 bytes of phonemes" "$rc:$err" "0:"
+
 finish
