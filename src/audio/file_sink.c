@@ -33,6 +33,7 @@
 #include "audio/file_sink_private.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -345,9 +346,15 @@ narr_sink *narr_sink_open_file_window(const char *path, int rate, const narr_out
     s->priv = f;
     *err = narr_file_sink_setup(f, path, rate, cfg, msg, msg_size);
     if (*err == NARR_OK) {
+        /* The threads block every signal, so that SIGINT reaches the
+         * reading thread and interrupts a read(2) on a slow pipe. */
+        sigset_t all, old;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, &old);
         f->shaper_started = pthread_create(&f->shaper, NULL, narr_file_shaper_main, f) == 0;
         f->encoder_started = f->shaper_started &&
                              pthread_create(&f->encoder, NULL, narr_file_encoder_main, f) == 0;
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
         if (!f->encoder_started) {
             *err = NARR_E_NOMEM;
             snprintf(msg, msg_size, "cannot start the encoding threads");

@@ -48,6 +48,28 @@ expect_eq "nothing to say: message" "$err" "narrateur: standard input: no text t
 run "$NARRATEUR" --print text < <(printf '*\n\nBonjour.\n')
 expect_eq "nothing, then a sentence" "$rc:$out" "0:Bonjour."
 
+# 11. Ctrl-C while the input is still being read (a FIFO with no data
+# yet) exits 130, with or without the file sink's threads running.
+for mode in "--print phonemes" "-o $TMP/dir/fifo.wav"; do
+    rm -f "$TMP/fifo"
+    mkfifo "$TMP/fifo"
+    sleep 20 >"$TMP/fifo" & # a writer that writes nothing (yet)
+    writer=$!
+    # shellcheck disable=SC2086 # $mode is two words
+    "$NARRATEUR" $mode <"$TMP/fifo" >/dev/null 2>"$TMP/fifo-err" &
+    pid=$!
+    sleep 0.5
+    kill -INT "$pid"
+    wait "$pid"
+    rc=$?
+    kill "$writer" 2>/dev/null
+    wait "$writer" 2>/dev/null
+    expect_eq "SIGINT while reading ($mode): status" "$rc" 130
+    expect_eq "SIGINT while reading ($mode): message" "$(cat "$TMP/fifo-err")" \
+        "narrateur: interrupted; nothing was published"
+done
+expect_no_file "$TMP/dir/fifo.wav"
+
 # 2 and 8. Lexicon entries that reached eSpeak or the terminal are refused
 # with the file, the line and the reason (exit 1, as any bad data file).
 lexicon_refused() { # WHAT CONTENT MESSAGE
