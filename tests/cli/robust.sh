@@ -70,6 +70,25 @@ for mode in "--print phonemes" "-o $TMP/dir/fifo.wav"; do
 done
 expect_no_file "$TMP/dir/fifo.wav"
 
+# 13. A cover that is only JPEG or PNG magic bytes followed by garbage is
+# refused before any work; a real JPEG (made by ffmpeg) is embedded.
+mkdir "$TMP/covers"
+{ printf '\x89PNG\r\n\x1a\n'; head -c 300 "$EXAMPLE_ARTICLE"; } >"$TMP/fake.png"
+{ printf '\xff\xd8\xff'; head -c 300 "$EXAMPLE_ARTICLE"; } >"$TMP/fake.jpg"
+for fake in "fake.png:PNG (a chunk" "fake.jpg:JPEG (a segment"; do
+    file=${fake%%:*}
+    run "$NARRATEUR" "$EXAMPLE_ARTICLE" -o "$TMP/covers/a.mp3" --cover "$TMP/$file"
+    expect_eq "garbage $file cover: status" "$rc" 1
+    expect_eq "garbage $file cover: message" "$err" \
+        "narrateur: $TMP/$file: the cover is a damaged ${fake#*:} runs past the end)"
+done
+expect_eq "garbage covers leave nothing" "$(ls -A "$TMP/covers")" ""
+ffmpeg -v error -f lavfi -i color=c=blue:s=16x12 -frames:v 1 "$TMP/cover.jpg"
+run "$NARRATEUR" -o "$TMP/covers/a.mp3" --cover "$TMP/cover.jpg" <<<"Bonjour."
+expect_eq "JPEG cover: status" "$rc:$err" "0:"
+expect_eq "JPEG cover: embedded" "$(ffprobe -v error -select_streams v -show_entries \
+    stream=codec_name,width,height -of csv=p=0 "$TMP/covers/a.mp3")" "mjpeg,16,12"
+
 # 2 and 8. Lexicon entries that reached eSpeak or the terminal are refused
 # with the file, the line and the reason (exit 1, as any bad data file).
 lexicon_refused() { # WHAT CONTENT MESSAGE
