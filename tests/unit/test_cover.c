@@ -11,7 +11,8 @@ static size_t chunk(unsigned char *out, const char *type, const unsigned char *d
     *p++ = (unsigned char)(len >> 24), *p++ = (unsigned char)(len >> 16);
     *p++ = (unsigned char)(len >> 8), *p++ = (unsigned char)len;
     memcpy(p, type, 4);
-    memcpy(p + 4, data, len);
+    if (len)
+        memcpy(p + 4, data, len);
     unsigned long crc = crc32(0L, p, (uInt)len + 4);
     p += 4 + len;
     *p++ = (unsigned char)(crc >> 24), *p++ = (unsigned char)(crc >> 16);
