@@ -105,6 +105,12 @@ expect_between "8 MB per file: seconds" "$(wav_field "$TMP/disk/ep.mp3" seconds)
 expect_between "8 MB per file: loudness (LUFS)" "$(ffmpeg -nostats -i "$TMP/disk/ep.mp3" \
     -af ebur128 -f null - 2>&1 | awk '$1 == "I:" { v = $2 } END { print v }')" -16.5 -15.5
 
+# Found by fuzz_document: Markdown that is only a byte-order mark handed
+# md4c NULL + 0 (UBSan stops here in the sanitized CI run).
+printf '\xff\xfe' >"$TMP/bom.md"
+run "$NARRATEUR" "$TMP/bom.md" --print text
+expect_eq "BOM-only Markdown" "$rc:$err" "1:narrateur: $TMP/bom.md: no text to read aloud"
+
 # 2 and 8. Lexicon entries that reached eSpeak or the terminal are refused
 # with the file, the line and the reason (exit 1, as any bad data file).
 lexicon_refused() { # WHAT CONTENT MESSAGE
