@@ -301,9 +301,10 @@ size_t narr_sentence_length(const char *text, size_t len,
         if (cp == '.' &&
             held_open(dot_before(text, len, at, abbreviations), text + i, len - i))
             continue;
-        /* Take the rest of the mark ("?!", "...") and closing quotes. */
+        /* Take the rest of the mark ("?!", "...") and closing quotes; a run
+         * longer than a sentence is cut like one (below). */
         size_t end = i;
-        while (end < len) {
+        while (end < len && end <= NARR_SENTENCE_MAX) {
             size_t next = end;
             int32_t c2 = narr_utf8_next(text, len, &next);
             size_t after = next;
