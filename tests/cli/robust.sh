@@ -31,6 +31,12 @@ expect_eq "unreadable phonemes" "$out" "W~ d'Y trw'a"
 expect_eq "unreadable warning" "$err" \
     "narrateur: warning: standard input: 7 characters eSpeak NG cannot read left out (the first: U+0A65)"
 
+# U+0380 (unassigned, in the Greek block) reads freed memory inside eSpeak
+# too (ASan in CI): left out as well.
+run "$NARRATEUR" --print phonemes <<<"Un $(printf '\xce\x80') deux."
+expect_eq "U+0380" "$rc:$out:$err" \
+    "0:W~ d'Y:narrateur: warning: standard input: 1 character eSpeak NG cannot read left out (the first: U+0380)"
+
 # 12. A 3-million-letter word made 12 hours of audio: words over 100
 # characters are skipped.
 { printf 'Un mot '; head -c 3000000 /dev/zero | tr '\0' 'a'; printf ' puis la fin.\n'; } >"$TMP/long.txt"
