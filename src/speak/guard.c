@@ -16,9 +16,14 @@ void narr_guard_deinit(narr_guard *g) { narr_buf_deinit(&g->scratch); }
 
 /* Characters eSpeak's French voice has a rule for. Anything else sends it
  * to another language's tables or, for a code point it does not know,
- * into freed memory (U+0A65). */
+ * into freed memory: U+0A65 and U+0380 (unassigned), and, found by
+ * synthesizing every NFC code point of these scripts under ASan, the
+ * Greek block's signs and rare letters (U+037F, U+0384, U+0385, U+03F6).
+ * Of that block only the letters of the modern alphabet are kept. */
 static bool readable(int32_t cp)
 {
+    if (cp >= 0x370 && cp <= 0x3FF && !(cp >= 0x386 && cp <= 0x3CE))
+        return false;
     return cp >= 0 && narr_uc_is_assigned(cp) && narr_uc_is_latin_greek_or_common(cp);
 }
 

@@ -2,7 +2,8 @@
  * goes in; the same text comes out without what crashes libespeak-ng or
  * makes hours of noise:
  *  - a character eSpeak cannot read (unassigned, private use, control,
- *    or of a script other than Latin, Greek or none) becomes a space;
+ *    or of a script other than Latin, Greek or none; of the Greek block,
+ *    letters of the modern alphabet only) becomes a space;
  *  - a chain of dotted initials ("x.x.x.…", "S.A.R.L.S.A.R.L.…") is cut
  *    into words of NARR_GUARD_DOTS dots, with a clause break every
  *    NARR_GUARD_CHAIN dots;
