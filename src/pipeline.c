@@ -379,7 +379,8 @@ static void report_progress(narr_narration *n)
 /* ---- speaking one sentence ---- */
 
 /* What eSpeak is given for s[0..len): the text with its known slips
- * respelled, in n->fixed; *phonemes when it holds [[phonemes]]. */
+ * respelled and made safe (speak/guard.h), in n->fixed; *phonemes when it
+ * holds [[phonemes]]. */
 static narr_status fix(narr_narration *n, const char *s, size_t len, bool *phonemes)
 {
     narr_buf_clear(&n->respelled);
