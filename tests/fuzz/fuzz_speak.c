@@ -4,6 +4,7 @@
  * that the guard let through. */
 #include "fuzz_common.h"
 #include "normalize/normalize.h"
+#include "normalize/quotes.h"
 #include "speak/fixes.h"
 #include "speak/guard.h"
 #include "speak/speaker.h"
@@ -33,6 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size > 2048) /* a sentence; eSpeak is slow */
         return 0;
     narr_buf clean, spoken, fixed, safe, out;
+    narr_spans quoted = {0};
     narr_buf_init(&clean);
     narr_buf_init(&spoken);
     narr_buf_init(&fixed);
@@ -40,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     narr_buf_init(&out);
     const narr_table *fixes = narr_tables_get(fuzz_tables(), NARR_TABLE_ESPEAK_FIXES);
     if (fuzz_sentence(data, size, &clean) &&
-        narr_normalize_sentence(nz, clean.data, clean.len, &spoken) == NARR_OK && spoken.len &&
+        narr_normalize_sentence(nz, clean.data, clean.len, &spoken, &quoted) == NARR_OK && spoken.len &&
         narr_fix_slips(fixes, spoken.data, spoken.len, &fixed) == NARR_OK && fixed.len) {
         bool phonemes = strstr(narr_buf_str(&fixed), "[[") != NULL;
         if (narr_guard_text(&guard, fixed.data, fixed.len, phonemes, &safe) == NARR_OK &&
@@ -49,6 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     char msg[512];
     narr_guard_take_warning(&guard, msg, sizeof msg);
+    narr_spans_free(&quoted);
     narr_buf_deinit(&clean);
     narr_buf_deinit(&spoken);
     narr_buf_deinit(&fixed);
