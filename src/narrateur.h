@@ -300,7 +300,8 @@ NARR_API narr_status narr_narration_finish(narr_narration *n);
 NARR_API void narr_narration_free(narr_narration *n);
 
 /* The message of the last failure ("" if none), and a warning that is not
- * an error ("read as Windows-1252"), each returned once, or NULL. */
+ * an error ("read as Windows-1252"), each returned once, or NULL; an input
+ * may leave several warnings (take them until NULL). */
 NARR_API const char *narr_narration_errmsg(const narr_narration *n);
 NARR_API const char *narr_narration_take_warning(narr_narration *n);
 

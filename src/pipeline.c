@@ -10,6 +10,7 @@
 #include "narration.h"
 #include "audio/sink.h"
 #include "speak/fixes.h"
+#include "speak/guard.h"
 #include "text/document.h"
 #include "text/sentences.h"
 
@@ -69,7 +70,8 @@ struct narr_narration {
     long frames;              /* of this input, for event times */
 
     /* Work buffers. */
-    narr_buf spoken, fixed, line, written;
+    narr_buf spoken, respelled, fixed, line, written;
+    narr_guard guard; /* what eSpeak must not see (speak/guard.h) */
 
     /* Control (narr_narration_pause, _seek, _skip, _stop). */
     pthread_mutex_t lock;
@@ -83,6 +85,8 @@ struct narr_narration {
     char errmsg[1024];
     char warning[1024];
     bool has_warning;
+    char guard_warning[1024]; /* taken after the decoder's warning */
+    bool has_guard_warning;
 };
 
 static narr_status fail(narr_narration *n, narr_status st, const char *msg)
@@ -114,9 +118,11 @@ narr_narration *narr_narration_new(narr_engine *e, const narr_output_options *ou
         n->out.print_to = stdout;
     n->abbreviations = narr_tables_get(e->tables, NARR_TABLE_ABBREVIATIONS);
     n->fixes = narr_tables_get(e->tables, NARR_TABLE_ESPEAK_FIXES);
-    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->fixed, &n->line, &n->written};
+    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->respelled, &n->fixed,
+                        &n->line, &n->written};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
         narr_buf_init(bufs[i]);
+    narr_guard_init(&n->guard);
     pthread_mutex_init(&n->lock, NULL);
     pthread_cond_init(&n->wake, NULL);
     n->current = -1;
@@ -137,9 +143,11 @@ void narr_narration_free(narr_narration *n)
     if (!n)
         return;
     narr_sink_free(n->sink);
-    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->fixed, &n->line, &n->written};
+    narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->respelled, &n->fixed,
+                        &n->line, &n->written};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
         narr_buf_deinit(bufs[i]);
+    narr_guard_deinit(&n->guard);
     narr_spans_free(&n->quoted);
     free(n->recs);
     pthread_mutex_destroy(&n->lock);
@@ -152,10 +160,15 @@ const char *narr_narration_title(const narr_narration *n) { return n->title; }
 
 const char *narr_narration_take_warning(narr_narration *n)
 {
-    if (!n->has_warning)
-        return NULL;
-    n->has_warning = false;
-    return n->warning;
+    if (n->has_warning) {
+        n->has_warning = false;
+        return n->warning;
+    }
+    if (n->has_guard_warning) {
+        n->has_guard_warning = false;
+        return n->guard_warning;
+    }
+    return NULL;
 }
 
 double narr_narration_seconds(const narr_narration *n)
@@ -366,12 +379,18 @@ static void report_progress(narr_narration *n)
 /* ---- speaking one sentence ---- */
 
 /* What eSpeak is given for s[0..len): the text with its known slips
- * respelled, in n->fixed; *phonemes when it holds [[phonemes]]. */
+ * respelled and made safe (speak/guard.h), in n->fixed; *phonemes when it
+ * holds [[phonemes]]. */
 static narr_status fix(narr_narration *n, const char *s, size_t len, bool *phonemes)
 {
+    narr_buf_clear(&n->respelled);
+    narr_status st = narr_fix_slips(n->fixes, s, len, &n->respelled);
+    *phonemes = st == NARR_OK && strstr(narr_buf_str(&n->respelled), "[[") != NULL;
+    /* Then what eSpeak cannot take is left out (speak/guard.h). */
     narr_buf_clear(&n->fixed);
-    narr_status st = narr_fix_slips(n->fixes, s, len, &n->fixed);
-    *phonemes = st == NARR_OK && strstr(narr_buf_str(&n->fixed), "[[") != NULL;
+    if (st == NARR_OK)
+        st = narr_guard_text(&n->guard, narr_buf_str(&n->respelled), n->respelled.len,
+                             *phonemes, &n->fixed);
     return st;
 }
 
@@ -460,6 +479,8 @@ static narr_status sentence(narr_narration *n, long index)
         bool phonemes;
         if ((st = fix(n, text, len, &phonemes)) != NARR_OK)
             return fail(n, st, narr_strerror(st));
+        if (!has_letters_or_digits(n->fixed.data, n->fixed.len))
+            return NARR_OK; /* all of it left out */
         narr_buf_clear(&n->line);
         st = narr_speaker_phonemes(n->e->speaker, narr_buf_str(&n->fixed), n->fixed.len,
                                    phonemes, &n->line);
@@ -685,6 +706,8 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
     char msg[640] = "";
     narr_status st = narr_document_open(dec, n->out.input_format, path, n->e->tables, &n->doc,
                                         msg, sizeof msg);
+    if (st == NARR_E_INTERRUPTED)
+        return fail(n, st, "interrupted; nothing was published");
     if (st != NARR_OK) {
         fail(n, st, msg);
         return st;
@@ -708,6 +731,11 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
     if (warning) {
         snprintf(n->warning, sizeof n->warning, "%s", warning);
         n->has_warning = true;
+    }
+    char guarded[900];
+    if (narr_guard_take_warning(&n->guard, guarded, sizeof guarded)) {
+        snprintf(n->guard_warning, sizeof n->guard_warning, "%s: %s", name, guarded);
+        n->has_guard_warning = true;
     }
     if (st == NARR_OK && n->current < 0) {
         snprintf(n->errmsg, sizeof n->errmsg, "%s: no text to read aloud", name);

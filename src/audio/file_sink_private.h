@@ -83,8 +83,14 @@ typedef struct {
 /* Records the first error (st, printf-style message), stops the workers
  * and aborts both queues; any thread may call it. */
 void narr_file_sink_set_error(narr_file_sink *f, narr_status st, const char *fmt, ...);
-/* Frames [at, at + frames) of the scratch PCM into pcm; false (error set). */
+/* Frames [at, at + frames) of pcm into the scratch PCM, or of the scratch
+ * PCM into pcm; false (error set) on failure. */
+bool narr_file_sink_write_scratch(narr_file_sink *f, const float *pcm, size_t frames,
+                                  long long at);
 bool narr_file_sink_read_scratch(narr_file_sink *f, float *pcm, size_t frames, long long at);
+/* pcm as it comes back from the scratch (16-bit): what is leveled live is
+ * then the same as what is read back, however the audio came in chunks. */
+void narr_file_sink_as_scratch(float *pcm, size_t frames);
 
 /* ---- file_sink_setup.c ---- */
 

@@ -4,6 +4,7 @@
  * tags, cover, intro and outro; then the files, all under temporary names:
  * the audio, the chapters and transcript, and the scratch files. */
 #include "audio/file_sink_private.h"
+#include "audio/cover.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -43,7 +44,8 @@ static char *dup_or_null(const char *s, bool *ok)
     return d;
 }
 
-/* The cover's bytes and MIME type (JPEG or PNG, told by their magic). */
+/* The cover's bytes and MIME type, once audio/cover finds it a whole
+ * JPEG or PNG. */
 static narr_status read_cover(narr_file_sink *f, const char *path, char *msg, size_t size)
 {
     FILE *in = fopen(path, "rb");
@@ -62,15 +64,11 @@ static narr_status read_cover(narr_file_sink *f, const char *path, char *msg, si
         return fail_open(msg, size, NARR_E_ARG, "%s: the cover is over 16 MB; use a smaller "
                          "image", path);
     f->cover_len = n;
-    static const unsigned char jpeg[3] = {0xFF, 0xD8, 0xFF};
-    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (n >= 3 && memcmp(f->cover, jpeg, 3) == 0)
-        f->cover_mime = "image/jpeg";
-    else if (n >= 8 && memcmp(f->cover, png, 8) == 0)
-        f->cover_mime = "image/png";
-    else
-        return fail_open(msg, size, NARR_E_ARG, "%s: the cover must be a JPEG or PNG image",
-                         path);
+    narr_cover_info info;
+    char why[96];
+    if (!narr_cover_check(f->cover, n, &info, why, sizeof why))
+        return fail_open(msg, size, NARR_E_ARG, "%s: the cover is %s", path, why);
+    f->cover_mime = info.mime;
     return NARR_OK;
 }
 

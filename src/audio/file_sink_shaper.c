@@ -67,12 +67,8 @@ static narr_status take(void *user, const float *pcm, size_t frames)
         sh->frames += (long long)frames;
         return send(sh, pcm, frames) ? NARR_OK : NARR_E_IO;
     }
-    if (!narr_pwrite_all(f->pcm_fd, pcm, frames * sizeof *pcm,
-                                 (off_t)(sh->frames * (long long)sizeof *pcm))) {
-        narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write the temporary audio next to "
-                                 "it: %s (is the disk full?)", f->audio.path, strerror(errno));
+    if (!narr_file_sink_write_scratch(f, pcm, frames, sh->frames))
         return NARR_E_IO;
-    }
     sh->frames += (long long)frames;
     if (!sh->decided) {
         /* Measure exactly the window, however the audio came in chunks, so
@@ -90,6 +86,7 @@ static narr_status take(void *user, const float *pcm, size_t frames)
     while (frames) {
         size_t n = frames < NARR_FILE_CHUNK ? frames : NARR_FILE_CHUNK;
         memcpy(sh->lev.buf, pcm, n * sizeof *pcm);
+        narr_file_sink_as_scratch(sh->lev.buf, n);
         if (!send(sh, sh->lev.out, narr_leveler_run(&sh->lev, n)))
             return NARR_E_IO;
         pcm += n;

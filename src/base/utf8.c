@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/uscript.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -168,6 +169,21 @@ bool narr_uc_is_lower(int32_t cp) { return u_islower(cp); }
 bool narr_uc_is_space(int32_t cp) { return u_isUWhiteSpace(cp) || cp == 0x200B; }
 bool narr_uc_is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
 int32_t narr_uc_to_lower(int32_t cp) { return u_tolower(cp); }
+
+bool narr_uc_is_assigned(int32_t cp)
+{
+    int8_t type = u_charType(cp);
+    return type != U_UNASSIGNED && type != U_PRIVATE_USE_CHAR && type != U_CONTROL_CHAR &&
+           type != U_SURROGATE;
+}
+
+bool narr_uc_is_latin_greek_or_common(int32_t cp)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(cp, &e);
+    return U_SUCCESS(e) && (script == USCRIPT_LATIN || script == USCRIPT_GREEK ||
+                            script == USCRIPT_COMMON || script == USCRIPT_INHERITED);
+}
 int32_t narr_uc_to_upper(int32_t cp) { return u_toupper(cp); }
 
 static narr_status map_case(const char *s, size_t n, narr_buf *out,

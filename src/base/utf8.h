@@ -37,6 +37,12 @@ bool narr_uc_is_lower(int32_t cp);
 bool narr_uc_is_space(int32_t cp);   /* white space, incl. U+00A0, U+202F */
 bool narr_uc_is_digit(int32_t cp);   /* ASCII 0-9 only */
 int32_t narr_uc_to_lower(int32_t cp);
+/* A character with a public meaning: assigned, not private use, not a
+ * control character, not a surrogate half. */
+bool narr_uc_is_assigned(int32_t cp);
+/* Written in the Latin or Greek script, or in none (digits, punctuation,
+ * symbols: Unicode's Common and Inherited scripts). */
+bool narr_uc_is_latin_greek_or_common(int32_t cp);
 int32_t narr_uc_to_upper(int32_t cp);
 
 /* Writes s[0..n) with its first letter lower-cased ("Cloud" → "cloud")

@@ -239,8 +239,8 @@ static void article_done(void *user, narr_narration *n, size_t index)
     progress_state *ps = user;
     if (ps->sizes)
         ps->before += ps->sizes[index] > 0 ? ps->sizes[index] : 0;
-    const char *warning = narr_narration_take_warning(n);
-    if (warning)
+    const char *warning;
+    while ((warning = narr_narration_take_warning(n)))
         fprintf(stderr, "narrateur: warning: %s\n", warning);
 }
 

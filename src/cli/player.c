@@ -395,7 +395,7 @@ static narr_status play_all(player *p, narr_articles *articles, bool resume)
         st = play_one(p, articles, i, resume);
         const char *warning = narr_narration_take_warning(p->n);
         pthread_mutex_lock(&p->lock);
-        if (warning) {
+        for (; warning; warning = narr_narration_take_warning(p->n)) {
             clear_status(p);
             fprintf(stderr, "narrateur: warning: %s\n", warning);
         }

@@ -64,6 +64,47 @@ static narr_status read_lexicon(const char *path, narr_buf *text, char *msg, siz
     return st;
 }
 
+/* Why an entry's spoken form cannot be used, or NULL. The form goes to
+ * standard output and to eSpeak NG: no control characters (ESC would
+ * drive the terminal), and phonemes eSpeak can take. */
+static const char *bad_spoken_form(const char *say, char *why, size_t why_size)
+{
+    if (!say[0])
+        return "needs a respelling or [[phonemes]] after a tab";
+    for (const char *c = say; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7F) {
+            snprintf(why, why_size, "has a control character (byte 0x%02X) in its spoken form",
+                     (unsigned char)*c);
+            return why;
+        }
+    if (strncmp(say, "[[", 2) != 0)
+        return NULL;
+    const char *close = strstr(say + 2, "]]");
+    if (!close)
+        return "has [[phonemes]] not closed with ]]";
+    if (close == say + 2)
+        return "has empty [[phonemes]]";
+    if (close - (say + 2) > NARR_PHONEMES_MAX) {
+        snprintf(why, why_size, "has [[phonemes]] of %zu bytes (%d at most)",
+                 (size_t)(close - (say + 2)), NARR_PHONEMES_MAX);
+        return why;
+    }
+    return NULL;
+}
+
+/* A NUL byte would silently cut the entry it is in. */
+static bool has_nul(const narr_buf *text, const char *path, char *msg, size_t msg_size)
+{
+    const char *nul = memchr(text->data, '\0', text->len);
+    if (!nul)
+        return false;
+    int line = 1;
+    for (const char *c = text->data; c < nul; c++)
+        line += *c == '\n';
+    snprintf(msg, msg_size, "%s:%d: a NUL byte; a lexicon is UTF-8 text", path, line);
+    return true;
+}
+
 narr_status narr_tables_load_lexicon(narr_tables *t, narr_table_id slot, const char *path,
                                      char *msg, size_t msg_size)
 {
@@ -71,19 +112,19 @@ narr_status narr_tables_load_lexicon(narr_tables *t, narr_table_id slot, const c
     narr_buf_init(&text);
     narr_status st = read_lexicon(path, &text, msg, msg_size);
     narr_table *lex = NULL;
+    if (st == NARR_OK && text.len && has_nul(&text, path, msg, msg_size))
+        st = NARR_E_DATA;
     if (st == NARR_OK)
         lex = narr_table_parse(narr_buf_str(&text), text.len, path, 2, &st, msg, msg_size);
     narr_buf_deinit(&text);
     if (!lex)
         return st;
-    /* Every entry needs a spoken form; phonemes must be closed. */
     for (size_t i = 0; i < narr_table_count(lex); i++) {
         const narr_row *row = narr_table_row(lex, i);
-        const char *say = row->field[1];
-        bool open = strncmp(say, "[[", 2) == 0;
-        if (!say[0] || (open && !strstr(say, "]]"))) {
-            snprintf(msg, msg_size, "%s:%d: '%s' needs a respelling or [[phonemes]] "
-                     "after a tab", path, row->line, row->field[0]);
+        char why[96];
+        const char *bad = bad_spoken_form(row->field[1], why, sizeof why);
+        if (bad) {
+            snprintf(msg, msg_size, "%s:%d: '%s' %s", path, row->line, row->field[0], bad);
             narr_table_free(lex);
             return NARR_E_DATA;
         }

@@ -39,6 +39,11 @@ typedef enum {
 /* A user lexicon file is read whole; larger ones are refused. */
 #define NARR_LEXICON_MAX (16 * 1024 * 1024)
 
+/* The longest [[phonemes]] (bytes between the brackets) a lexicon entry
+ * may give: libespeak-ng 1.51 overflows a buffer on a phoneme word of 400
+ * bytes, and the speak stage cuts any longer phoneme string to this. */
+#define NARR_PHONEMES_MAX 200
+
 typedef struct narr_tables narr_tables;
 
 /* Parses every built-in table. Owned: narr_tables_free. NULL with *err

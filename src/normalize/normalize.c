@@ -117,8 +117,10 @@ static narr_status run_rules(narr_normalizer *nz, const narr_rule *const *rules,
         }
         i += used;
     }
-    if (norm.status == NARR_OK && (memchr(out->data + start, '[', out->len - start) ||
-                                   memchr(out->data + start, '\xee', out->len - start)))
+    /* out->data is NULL while nothing was said: memchr must not see it. */
+    if (norm.status == NARR_OK && out->len > start &&
+        (memchr(out->data + start, '[', out->len - start) ||
+         memchr(out->data + start, '\xee', out->len - start)))
         norm.status = seal_phonemes(out, start);
     if (rules == all_rules)
         nz->quote_depth = norm.quote_depth;

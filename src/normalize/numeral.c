@@ -61,14 +61,17 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
     const narr_token *t = narr_at(n, j);
     if (!t || t->kind != NARR_TOK_NUMBER)
         return false;
-    int64_t v;
-    if (!narr_parse_digits(t->s, t->len, &v))
+    int64_t v = INT64_MAX;
+    /* 19 digits or more in one run: a serial number, said as the
+     * grouped ones past 10^18 are (see narr_say_numeral). */
+    bool big = t->len > 18;
+    if (!big && !narr_parse_digits(t->s, t->len, &v))
         return false;
     j++;
     /* Groups only after a leading group of one to three digits, without
      * a leading zero ("06 12 34" is no number). */
     size_t used;
-    bool dot_groups = false, big = false;
+    bool dot_groups = false;
     if (t->len <= 3 && t->s[0] != '0') {
         while (group_at(n, j, &used)) {
             bool dot = used == 2;
@@ -95,7 +98,7 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
         num->groups_ntok = (size_t)(narr_at(n, j - 1) - t) + 1;
         v = INT64_MAX;
     }
-    if (j == i + 1 + (num->negative || num->positive) && t->len > 1) {
+    if (!big && j == i + 1 + (num->negative || num->positive) && t->len > 1) {
         /* "007": the zeros are said, the rest is the number. */
         while (num->lead_zeros + 1 < t->len && t->s[num->lead_zeros] == '0')
             num->lead_zeros++;
@@ -144,18 +147,23 @@ void narr_say_numeral(narr_norm *n, const narr_numeral *num, narr_gender g)
     for (size_t k = 0; k < num->lead_zeros; k++)
         narr_say(n, "zéro");
     if (num->groups) {
-        /* "un, deux cent trente-quatre, zéro cinquante-six…": each group
-         * as written, a pause between them; the last one agrees. */
+        /* Past 10^18, as a newsreader reads a serial number: digit by
+         * digit, a pause after each group of three counted from the right
+         * ("1 234 567…" and "1234567…" alike: "un, deux trois quatre, …"). */
+        size_t digits = 0;
+        for (size_t k = 0; k < num->groups_ntok; k++)
+            if (num->groups[k].kind == NARR_TOK_NUMBER)
+                digits += num->groups[k].len;
+        size_t said = 0;
         for (size_t k = 0; k < num->groups_ntok; k++) {
             const narr_token *d = num->groups + k;
-            if (d->kind != NARR_TOK_NUMBER)
-                continue; /* the dots of "9.223.372…" */
-            if (k > 0) {
-                narr_say_glue(n);
-                narr_say(n, ",");
+            for (size_t c = 0; d->kind == NARR_TOK_NUMBER && c < d->len; c++, said++) {
+                if (said > 0 && (digits - said) % 3 == 0) {
+                    narr_say_glue(n);
+                    narr_say(n, ",");
+                }
+                narr_say_cardinal(n, d->s[c] - '0', NARR_MASCULINE);
             }
-            bool last = k + 1 == num->groups_ntok;
-            say_digit_group(n, d->s, d->len, last && !num->frac ? g : NARR_MASCULINE);
         }
     } else {
         narr_say_cardinal(n, num->integer, num->frac ? NARR_MASCULINE : g);

@@ -17,10 +17,11 @@ typedef struct {
     size_t frac_len;
     size_t ntok;          /* tokens it spans, 0 if none */
     size_t lead_zeros;    /* "007": zeros before a lone digit run, said one by one */
-    /* 10^18 and more ("1 234 567 890 123 456 789"): past ICU's words and
-     * int64, the integer part is said group by group as written, from
-     * token `groups` for `groups_ntok` tokens; integer is then INT64_MAX
-     * (plural, no "de"), a value for no arithmetic. NULL otherwise. */
+    /* 10^18 and more ("1 234 567 890 123 456 789", or 19 digits and more
+     * in one run): past ICU's words and int64, the integer part is said
+     * digit by digit, a pause every three, from token `groups` for
+     * `groups_ntok` tokens; integer is then INT64_MAX (plural, no "de"),
+     * a value for no arithmetic. NULL otherwise. */
     const narr_token *groups;
     size_t groups_ntok;
 } narr_numeral;

@@ -108,26 +108,29 @@ void narr_decoder_warn(narr_decoder *d, const char *warning)
     d->has_warning = true;
 }
 
-/* Reads what the stream has, up to room bytes; 0 at the end, -1 on error.
- * read(2), not fread: on a pipe, a line must be handled as soon as it
- * arrives, not when 64 KiB have come. */
-static ssize_t read_input(narr_decoder *d, char *dst, size_t room)
+/* Reads what the stream has, up to room bytes, into *got (0 at the end).
+ * NARR_E_INTERRUPTED when a signal the caller waits for came, NARR_E_IO
+ * on an error: a status, not a byte count, so that no error passes for a
+ * count. read(2), not fread: on a pipe, a line must be handled as soon as
+ * it arrives, not when 64 KiB have come. */
+static narr_status read_input(narr_decoder *d, char *dst, size_t room, size_t *got)
 {
     int fd = fileno(d->f);
     for (;;) {
-        ssize_t got = fd >= 0 ? read(fd, dst, room) : (ssize_t)fread(dst, 1, room, d->f);
-        if (got < 0 && errno == EINTR && d->interrupted && *d->interrupted) {
+        ssize_t n = fd >= 0 ? read(fd, dst, room) : (ssize_t)fread(dst, 1, room, d->f);
+        if (n < 0 && errno == EINTR && d->interrupted && *d->interrupted) {
             snprintf(d->errmsg, sizeof d->errmsg, "%s: interrupted", d->name);
             return NARR_E_INTERRUPTED;
         }
-        if (got < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR)
             continue;
-        if (got < 0 || (fd < 0 && got == 0 && ferror(d->f))) {
+        if (n < 0 || (fd < 0 && n == 0 && ferror(d->f))) {
             snprintf(d->errmsg, sizeof d->errmsg, "%s: cannot read: %s", d->name,
                      strerror(errno));
-            return -1;
+            return NARR_E_IO;
         }
-        return got;
+        *got = (size_t)n;
+        return NARR_OK;
     }
 }
 
@@ -165,20 +168,22 @@ static narr_status start_converter(narr_decoder *d, const char *charset, size_t 
 static narr_status produce(narr_decoder *d)
 {
     if (!d->conv) {
-        ssize_t got = read_input(d, d->in + d->end, IN_CAP - d->end);
-        if (got < 0)
-            return NARR_E_IO;
-        d->end += (size_t)got;
+        size_t got = 0;
+        narr_status st = read_input(d, d->in + d->end, IN_CAP - d->end, &got);
+        if (st != NARR_OK)
+            return st;
+        d->end += got;
         d->eof = got == 0;
         return NARR_OK;
     }
     for (;;) {
         if (d->raw_start == d->raw_end && !d->raw_eof) {
-            ssize_t got = read_input(d, d->raw, IN_CAP);
-            if (got < 0)
-                return NARR_E_IO;
+            size_t got = 0;
+            narr_status st = read_input(d, d->raw, IN_CAP, &got);
+            if (st != NARR_OK)
+                return st;
             d->raw_start = 0;
-            d->raw_end = (size_t)got;
+            d->raw_end = got;
             d->raw_eof = got == 0;
         }
         char *target = d->in + d->end;

@@ -543,7 +543,8 @@ static narr_status load(narr_markdown *m)
         st = push(m, NARR_BLOCK_TITLE, m->fm_title.data, m->fm_title.len, m->title_line);
     if (st == NARR_OK) {
         long line = m->body ? m->fm_line : 1;
-        st = parse(m, m->src.data + m->body, m->src.len - m->body, line);
+        /* narr_buf_str: "" for an empty input, never NULL + 0 (UB). */
+        st = parse(m, narr_buf_str(&m->src) + m->body, m->src.len - m->body, line);
     }
     narr_buf_deinit(&m->src); /* the blocks hold what is read */
     m->st = st;

@@ -110,8 +110,14 @@ typedef enum {
     DOT_INITIALS, /* "J.", "J.-M.", "S.N.C.F." */
 } dot_kind;
 
+/* Abbreviations and initials are short: a dot is looked at with at most
+ * this many bytes of its word on each side, so that "x.x.x.…" or a run of
+ * dots costs linear time, not a rescan from every dot. */
+#define WORD_SCAN_MAX 64
+
 /* Start of the word that ends at text[end] (letters, dots, hyphens, °);
- * *letters counts its letters. */
+ * *letters counts its letters, or is 0 when the word is longer than
+ * WORD_SCAN_MAX bytes (it is then no abbreviation). */
 static size_t word_start(const char *text, size_t end, int *letters)
 {
     size_t start = end;
@@ -121,6 +127,10 @@ static size_t word_start(const char *text, size_t end, int *letters)
         int32_t cp = narr_utf8_prev(text, &at);
         if (cp < 0 || !(narr_uc_is_letter(cp) || cp == '.' || cp == '-' || cp == 0xB0))
             break;
+        if (end - at > WORD_SCAN_MAX) {
+            *letters = 0;
+            return end;
+        }
         *letters += narr_uc_is_letter(cp);
         start = at;
     }
@@ -165,7 +175,7 @@ static bool initials(const char *text, size_t start, size_t end)
 static size_t word_end(const char *text, size_t len, size_t start)
 {
     size_t end = start;
-    while (end < len) {
+    while (end < len && end - start <= WORD_SCAN_MAX) {
         size_t next = end;
         int32_t cp = narr_utf8_next(text, len, &next);
         if (!(narr_uc_is_letter(cp) || cp == '.' || cp == '-'))
@@ -291,9 +301,10 @@ size_t narr_sentence_length(const char *text, size_t len,
         if (cp == '.' &&
             held_open(dot_before(text, len, at, abbreviations), text + i, len - i))
             continue;
-        /* Take the rest of the mark ("?!", "...") and closing quotes. */
+        /* Take the rest of the mark ("?!", "...") and closing quotes; a run
+         * longer than a sentence is cut like one (below). */
         size_t end = i;
-        while (end < len) {
+        while (end < len && end <= NARR_SENTENCE_MAX) {
             size_t next = end;
             int32_t c2 = narr_utf8_next(text, len, &next);
             size_t after = next;
@@ -314,12 +325,13 @@ size_t narr_sentence_length(const char *text, size_t len,
             *complete = true;
             return end;
         }
-        if (text[end] != ' ')
-            continue;
-        if (narr_sentence_may_start(text + end, len - end)) {
+        if (text[end] == ' ' && narr_sentence_may_start(text + end, len - end)) {
             *complete = true;
             return end;
         }
+        /* Every mark of the run up to end would end here too: go on past
+         * it, not from the next mark ("!!!…! la" was quadratic). */
+        i = end;
     }
     *complete = false;
     return len;

@@ -30,7 +30,7 @@ expect_eq "malformed status" "$rc" 1
 expect_eq "malformed message" "$err" "narrateur: $TMP/bad.tsv:2: expected 2 tab-separated fields with a non-empty first one"
 printf 'Zorglub\t[[zOrgl\n' >"$TMP/open.tsv"
 run "$NARRATEUR" --lexicon "$TMP/open.tsv" --print text <<<"Bonjour."
-expect_eq "unclosed phonemes" "$err" "narrateur: $TMP/open.tsv:1: 'Zorglub' needs a respelling or [[phonemes]] after a tab"
+expect_eq "unclosed phonemes" "$err" "narrateur: $TMP/open.tsv:1: 'Zorglub' has [[phonemes]] not closed with ]]"
 run "$NARRATEUR" --lexicon "$TMP/none.tsv" --print text <<<"Bonjour."
 expect_eq "missing lexicon" "$err" "narrateur: $TMP/none.tsv: cannot open lexicon: No such file or directory"
 

@@ -56,8 +56,8 @@ static size_t apply(narr_norm *n, size_t i)
                   narr_is_kind(n, next + 1, NARR_TOK_PUNCT)) &&
                  !car && num.ntok == 1;
     /* Only "un" agrees ("vingt et une"): look the noun up just then
-     * (past 10^18 the last group said as written may end in "un"). */
-    bool agrees = !num.frac && ((num.integer % 10 == 1 && num.integer % 100 != 11) || num.groups);
+     * (past 10^18 digits are said one by one and never agree). */
+    bool agrees = !num.frac && !num.groups && num.integer % 10 == 1 && num.integer % 100 != 11;
     if (times) {
         narr_say_numeral(n, &num, NARR_MASCULINE);
         narr_say(n, "fois");
