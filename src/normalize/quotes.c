@@ -199,7 +199,7 @@ narr_status narr_quotes_render(narr_quotes *q, const char *s, size_t n, narr_buf
             said = closing;
             q->announced = false;
         } else if (open) {
-            span_start = out->len + (out->len > start);
+            span_start = out->len; /* its leading space is trimmed below */
             open_span = true;
         } else if (open_span) {
             st = add_span(spans, span_start, out->len, NARR_SPAN_QUOTE, -1);
