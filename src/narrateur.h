@@ -173,6 +173,9 @@ typedef enum {
     NARR_OUTPUT_CALLBACK,   /* PCM blocks and events to on_event only */
     NARR_OUTPUT_TEXT,       /* the spoken text, a sentence a line, to print_to */
     NARR_OUTPUT_PHONEMES,   /* eSpeak NG phoneme mnemonics, to print_to */
+    NARR_OUTPUT_TIMING,     /* each sentence's start time in the audio and its
+                               text ("00:00:01.234<TAB>Texte."), to print_to;
+                               the audio is made (events too) but not kept */
 } narr_output_kind;
 
 /* How an audio file is made (all optional: zero means the default). */
@@ -205,7 +208,21 @@ typedef enum {
     NARR_EVENT_HEADING,  /* the title or a heading starts (before its sentences) */
     NARR_EVENT_PCM,      /* a block of samples */
     NARR_EVENT_END,      /* the input was read to its end */
+    NARR_EVENT_CLAUSE,   /* a clause of the sentence starts (its audio follows) */
 } narr_event_kind;
+
+/* What a clause is (narr_event.clause): flags that combine. A sentence is
+ * read as clauses when parts of it are read otherwise: a quotation, an
+ * aside between dashes or parentheses (lower, faster), a passage in
+ * another language (its eSpeak NG voice), or after a breath in a long
+ * sentence. A plain sentence is one clause with no flag. */
+enum {
+    NARR_CLAUSE_QUOTE = 1,
+    NARR_CLAUSE_ASIDE = 2,
+    NARR_CLAUSE_FOREIGN = 4,
+    NARR_CLAUSE_BREATH = 8,   /* comes after a breath pause */
+    NARR_CLAUSE_FALLING = 16, /* ends falling, as a list item does */
+};
 
 typedef struct {
     narr_event_kind kind;
@@ -220,6 +237,14 @@ typedef struct {
     const int16_t *pcm;     /* PCM: mono 16-bit samples at the engine's rate */
     size_t frames;
     double seconds;         /* where in the input's audio this happens */
+    /* CLAUSE: text/len and spoken/spoken_len are the clause as said, and
+     * it is read with eSpeak NG's rate (words per minute), pitch and range
+     * (0-100), in language lang (a tag such as "en"; NULL: the preset's
+     * voice), after pause_ms of silence (already in the PCM before it). */
+    unsigned clause;        /* NARR_CLAUSE_* */
+    int rate, pitch, range;
+    const char *lang;
+    int pause_ms;
 } narr_event;
 
 /* Return NARR_OK to go on; anything else stops the narration with that

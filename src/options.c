@@ -76,7 +76,7 @@ narr_status narr_check_options(const narr_engine_options *engine,
         return bad(msg, size, "unknown quote style");
     if (!output)
         return NARR_OK;
-    if (output->kind < NARR_OUTPUT_DEVICE || output->kind > NARR_OUTPUT_PHONEMES)
+    if (output->kind < NARR_OUTPUT_DEVICE || output->kind > NARR_OUTPUT_TIMING)
         return bad(msg, size, "unknown output kind");
     if (output->kind == NARR_OUTPUT_FILE && !output->path)
         return bad(msg, size, "a file output needs a path");

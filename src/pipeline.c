@@ -8,7 +8,9 @@
  * the next PCM block. */
 #include "engine.h"
 #include "narration.h"
+#include "prosody.h"
 #include "audio/sink.h"
+#include "export/transcript.h"
 #include "speak/fixes.h"
 #include "speak/guard.h"
 #include "text/document.h"
@@ -21,11 +23,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-/* A quotation is a clause of its own (eSpeak NG pauses at its ends), with
- * this much more silence on each side; in the voice style it is also
- * read this much higher. */
-#define QUOTE_PITCH_RISE 18
-#define QUOTE_PAUSE_MS 50
 /* How often a paused narration looks at a signal flag. */
 #define PAUSE_POLL_MS 50
 /* The longest PCM block passed on: requests (pause, skip, stop) are taken
@@ -51,7 +48,13 @@ struct narr_narration {
     narr_output_options out;
     narr_sink *sink;          /* device or file; NULL for the other kinds */
     const narr_table *abbreviations, *fixes; /* borrowed from the engine */
-    narr_spans quoted;        /* the quoted ranges of the sentence being said */
+    narr_spans spans;         /* the typed ranges of the sentence being said */
+    narr_clauses clauses;     /* and how its clauses are read (prosody.h) */
+    /* Languages of the passages marked in the input (base tags, "en"):
+     * the k of a passage's mark; those eSpeak NG has no voice for. */
+    char langs[NARR_MARK_FOREIGN_LANGS][16];
+    int nlangs;
+    bool lang_missing[NARR_MARK_FOREIGN_LANGS];
 
     /* The input being read. */
     narr_document *doc;
@@ -68,9 +71,12 @@ struct narr_narration {
     long first;
     long current;             /* being spoken; -1 before the first */
     long frames;              /* of this input, for event times */
+    long last_said;           /* the sentence said last (-1: none yet) */
+    bool after_line_end;      /* the last block ended at a <br> */
+    narr_block_kind line_kind; /* and was of this kind */
 
     /* Work buffers. */
-    narr_buf spoken, respelled, fixed, line, written;
+    narr_buf spoken, respelled, fixed, line, written, clause;
     narr_guard guard; /* what eSpeak must not see (speak/guard.h) */
 
     /* Control (narr_narration_pause, _seek, _skip, _stop). */
@@ -100,6 +106,14 @@ narr_status narr_narration_fail(narr_narration *n, narr_status st, const char *m
     return fail(n, st, msg);
 }
 
+/* Keeps a warning for narr_narration_take_warning, after any not taken. */
+static void warn(narr_narration *n, const char *msg)
+{
+    size_t len = n->has_warning ? strlen(n->warning) : 0;
+    snprintf(n->warning + len, sizeof n->warning - len, "%s%s", len ? "; " : "", msg);
+    n->has_warning = true;
+}
+
 narr_narration *narr_narration_new(narr_engine *e, const narr_output_options *out,
                                    narr_status *st, char *msg, size_t msg_size)
 {
@@ -119,7 +133,7 @@ narr_narration *narr_narration_new(narr_engine *e, const narr_output_options *ou
     n->abbreviations = narr_tables_get(e->tables, NARR_TABLE_ABBREVIATIONS);
     n->fixes = narr_tables_get(e->tables, NARR_TABLE_ESPEAK_FIXES);
     narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->respelled, &n->fixed,
-                        &n->line, &n->written};
+                        &n->line, &n->written, &n->clause};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
         narr_buf_init(bufs[i]);
     narr_guard_init(&n->guard);
@@ -144,11 +158,12 @@ void narr_narration_free(narr_narration *n)
         return;
     narr_sink_free(n->sink);
     narr_buf *bufs[] = {&n->carry, &n->history, &n->spoken, &n->respelled, &n->fixed,
-                        &n->line, &n->written};
+                        &n->line, &n->written, &n->clause};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
         narr_buf_deinit(bufs[i]);
     narr_guard_deinit(&n->guard);
-    narr_spans_free(&n->quoted);
+    narr_spans_free(&n->spans);
+    narr_clauses_free(&n->clauses);
     free(n->recs);
     pthread_mutex_destroy(&n->lock);
     pthread_cond_destroy(&n->wake);
@@ -346,15 +361,6 @@ static narr_status silence(narr_narration *n, int ms)
     return NARR_OK;
 }
 
-static bool has_letters_or_digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80 || (s[i] >= '0' && s[i] <= '9') ||
-            ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
-            return true;
-    return false;
-}
-
 static narr_status print_line(narr_narration *n, const char *s, size_t len)
 {
     /* Flushed a line at a time: a reader on a pipe hears as we go. */
@@ -394,41 +400,191 @@ static narr_status fix(narr_narration *n, const char *s, size_t len, bool *phone
     return st;
 }
 
-/* Speaks text[from..to), read higher when quoted in the voice style. */
-static narr_status say_part(narr_narration *n, const char *text, size_t from, size_t to,
-                            bool quoted)
+/* A passage in another language, as written but made safe, in n->fixed:
+ * no French respellings, but eSpeak is guarded all the same. */
+static narr_status guard_only(narr_narration *n, const char *s, size_t len)
 {
-    if (!has_letters_or_digits(text + from, to - from))
-        return NARR_OK;
-    bool phonemes;
-    narr_status st = fix(n, text + from, to - from, &phonemes);
-    if (st != NARR_OK)
-        return st;
-    narr_speaker *sp = n->e->speaker;
-    bool higher = quoted && n->e->quotes == NARR_QUOTES_VOICE;
-    if (higher)
-        narr_speaker_set_pitch(sp, n->e->voice.pitch + QUOTE_PITCH_RISE);
-    st = narr_speaker_say(sp, narr_buf_str(&n->fixed), n->fixed.len, phonemes, to_output, n);
-    if (higher)
-        narr_speaker_set_pitch(sp, n->e->voice.pitch);
-    return st;
+    narr_buf_clear(&n->fixed);
+    return narr_guard_text(&n->guard, s, len, false, &n->fixed);
 }
 
-/* Speaks a normalized sentence; each quoted range (n->quoted) is a clause
- * of its own, with a short pause on each side. */
-static narr_status say(narr_narration *n, const char *text, size_t len)
+/* The passage language k for eSpeak NG: its voice, or the preset's
+ * (with one warning for the narration) when eSpeak has none for it. */
+static narr_status use_language(narr_narration *n, int k)
 {
-    narr_status st = NARR_OK;
-    size_t at = 0;
-    for (size_t k = 0; k < n->quoted.count && st == NARR_OK; k++) {
-        const narr_span *q = &n->quoted.span[k];
-        if ((st = say_part(n, text, at, q->start, false)) == NARR_OK &&
-            (st = silence(n, QUOTE_PAUSE_MS)) == NARR_OK &&
-            (st = say_part(n, text, q->start, q->end, true)) == NARR_OK)
-            st = silence(n, QUOTE_PAUSE_MS);
-        at = q->end;
+    narr_speaker *sp = n->e->speaker;
+    if (k < 0 || k >= n->nlangs || n->lang_missing[k])
+        return narr_speaker_use_preset(sp);
+    narr_status st = narr_speaker_set_language(sp, n->langs[k]);
+    if (st == NARR_E_VOICE) {
+        char msg[1200];
+        snprintf(msg, sizeof msg, "a passage in '%s' is read with the French voice: %s",
+                 n->langs[k], narr_speaker_errmsg(sp));
+        warn(n, msg);
+        n->lang_missing[k] = true;
+        st = narr_speaker_use_preset(sp);
     }
-    return st == NARR_OK ? say_part(n, text, at, len, false) : st;
+    return st == NARR_E_SYNTH ? fail(n, st, narr_speaker_errmsg(sp)) : st;
+}
+
+static const char *language_of(const narr_narration *n, const narr_clause *cl)
+{
+    return cl->lang >= 0 && cl->lang < n->nlangs && !n->lang_missing[cl->lang]
+               ? n->langs[cl->lang]
+               : NULL;
+}
+
+/* The clause as eSpeak NG says it, in n->clause: a falling end (a list
+ * item) is a full stop, not the comma or semicolon of a list. */
+static narr_status clause_text(narr_narration *n, const char *text, const narr_clause *cl)
+{
+    narr_buf_clear(&n->clause);
+    narr_status st = narr_buf_append(&n->clause, text + cl->start, cl->end - cl->start);
+    if (st != NARR_OK || !(cl->flags & NARR_CLAUSE_FALLING))
+        return st;
+    char last;
+    while (n->clause.len && ((last = narr_buf_last(&n->clause)) == ' ' || last == ',' ||
+                             last == ';' || last == ':'))
+        n->clause.data[--n->clause.len] = '\0';
+    last = narr_buf_last(&n->clause);
+    return last == '.' || last == '!' || last == '?' ? NARR_OK
+                                                      : narr_buf_append_char(&n->clause, '.');
+}
+
+/* Speaks one clause of sentence index after its pause, with its prosody. */
+static narr_status say_clause(narr_narration *n, const sentence_rec *rec, long index,
+                              const char *text, const narr_clause *cl)
+{
+    narr_status st = silence(n, cl->pause_ms);
+    if (st != NARR_OK || (st = clause_text(n, text, cl)) != NARR_OK)
+        return st;
+    narr_speaker *sp = n->e->speaker;
+    int rate = n->e->applied_rate * cl->rate_percent / 100;
+    rate = rate < NARR_SPEAKER_RATE_MIN   ? NARR_SPEAKER_RATE_MIN
+           : rate > NARR_SPEAKER_RATE_MAX ? NARR_SPEAKER_RATE_MAX
+                                          : rate;
+    narr_speaker_set_rate(sp, rate);
+    narr_speaker_set_pitch(sp, cl->pitch);
+    narr_speaker_set_range(sp, cl->range);
+    if ((st = use_language(n, cl->lang)) != NARR_OK)
+        return st;
+    narr_event ev = {.kind = NARR_EVENT_CLAUSE, .sentence = index, .paragraph = rec->paragraph,
+                     .block = rec->kind, .text = narr_buf_str(&n->clause),
+                     .len = n->clause.len, .spoken = narr_buf_str(&n->clause),
+                     .spoken_len = n->clause.len, .clause = cl->flags, .rate = rate,
+                     .pitch = cl->pitch, .range = cl->range, .lang = language_of(n, cl),
+                     .pause_ms = cl->pause_ms};
+    if ((st = emit(n, &ev)) != NARR_OK)
+        return st;
+    /* A passage in another language is said as written: no French
+     * respellings (only the normalizer's escaping). */
+    bool phonemes = false;
+    if (ev.lang)
+        return (st = guard_only(n, n->clause.data, n->clause.len)) != NARR_OK
+                   ? st
+                   : narr_speaker_say(sp, n->fixed.data, n->fixed.len, false, to_output, n);
+    if ((st = fix(n, n->clause.data, n->clause.len, &phonemes)) != NARR_OK)
+        return st;
+    return narr_speaker_say(sp, narr_buf_str(&n->fixed), n->fixed.len, phonemes, to_output, n);
+}
+
+/* Speaks a normalized sentence as its clauses (prosody.h), then gives
+ * eSpeak NG back the narration's rate, the voice's pitch and range. */
+static narr_status say(narr_narration *n, const sentence_rec *rec, long index,
+                       const char *text, size_t len)
+{
+    narr_status st = narr_prosody_plan(&n->e->voice, n->e->quotes, rec->kind, text, len,
+                                       &n->spans, &n->clauses);
+    for (size_t k = 0; k < n->clauses.count && st == NARR_OK; k++)
+        st = say_clause(n, rec, index, text, &n->clauses.clause[k]);
+    narr_speaker *sp = n->e->speaker;
+    narr_speaker_set_rate(sp, n->e->applied_rate);
+    narr_speaker_set_pitch(sp, n->e->voice.pitch);
+    narr_speaker_set_range(sp, n->e->voice.range);
+    narr_status back = use_language(n, -1);
+    return st != NARR_OK ? st : back;
+}
+
+/* The phonemes of a sentence: in one piece, or clause by clause when a
+ * passage in another language is said by its own voice. */
+static narr_status phonemes_of(narr_narration *n, const sentence_rec *rec, const char *text,
+                               size_t len)
+{
+    bool foreign = false;
+    for (size_t k = 0; k < n->spans.count; k++)
+        foreign = foreign || n->spans.span[k].kind == NARR_SPAN_FOREIGN;
+    narr_buf_clear(&n->line);
+    bool phonemes;
+    narr_status st;
+    if (!foreign) {
+        if ((st = fix(n, text, len, &phonemes)) != NARR_OK)
+            return st;
+        return narr_speaker_phonemes(n->e->speaker, narr_buf_str(&n->fixed), n->fixed.len,
+                                     phonemes, &n->line);
+    }
+    narr_spans others = n->spans;
+    others.count = 0;
+    narr_span passages[NARR_MARK_FOREIGN_LANGS * 2];
+    for (size_t k = 0; k < n->spans.count && others.count < sizeof passages / sizeof *passages;
+         k++)
+        if (n->spans.span[k].kind == NARR_SPAN_FOREIGN)
+            passages[others.count++] = n->spans.span[k];
+    others.span = passages;
+    st = narr_prosody_plan(&n->e->voice, n->e->quotes, rec->kind, text, len, &others,
+                           &n->clauses);
+    for (size_t k = 0; k < n->clauses.count && st == NARR_OK; k++) {
+        const narr_clause *cl = &n->clauses.clause[k];
+        if ((st = use_language(n, cl->lang)) != NARR_OK ||
+            (st = clause_text(n, text, cl)) != NARR_OK)
+            break;
+        phonemes = false;
+        st = language_of(n, cl) ? guard_only(n, n->clause.data, n->clause.len)
+                                : fix(n, n->clause.data, n->clause.len, &phonemes);
+        if (st == NARR_OK && n->line.len)
+            st = narr_buf_append_char(&n->line, ' ');
+        if (st == NARR_OK)
+            st = narr_speaker_phonemes(n->e->speaker, narr_buf_str(&n->fixed), n->fixed.len,
+                                       phonemes, &n->line);
+    }
+    narr_status back = use_language(n, -1);
+    return st != NARR_OK ? st : back;
+}
+
+/* Passage marks are for the normalizer: the written text has none. */
+static void strip_marks(narr_buf *b)
+{
+    size_t to = 0;
+    for (size_t i = 0; i < b->len;) {
+        narr_span_kind kind;
+        int lang;
+        bool opens;
+        size_t m = narr_clause_mark(b->data + i, b->len - i, &kind, &lang, &opens);
+        if (m) {
+            i += m;
+            continue;
+        }
+        b->data[to++] = b->data[i++];
+    }
+    b->len = to;
+    if (b->data)
+        b->data[to] = '\0';
+}
+
+/* A new block is set off by more silence than the sentence before it
+ * left: the title's or a heading's pause, an item's between items, else
+ * a paragraph's (after a list, or a paragraph's last line). */
+static narr_status gap_before(narr_narration *n, long index)
+{
+    const sentence_rec *rec = &n->recs[index - n->first];
+    if (index - 1 < n->first || n->last_said != index - 1 || rec[-1].paragraph == rec->paragraph)
+        return NARR_OK;
+    const sentence_rec *prev = rec - 1;
+    const narr_voice *v = &n->e->voice;
+    int want = rec->kind == NARR_BLOCK_TITLE                              ? v->pause_title_ms
+               : rec->kind == NARR_BLOCK_HEADING                          ? v->pause_heading_ms
+               : rec->kind == NARR_BLOCK_ITEM && prev->kind == NARR_BLOCK_ITEM ? v->pause_item_ms
+                                                                          : v->pause_paragraph_ms;
+    return want > prev->pause_ms ? silence(n, want - prev->pause_ms) : NARR_OK;
 }
 
 /* The title or heading that rec opens: a chapter and a HEADING event. */
@@ -451,22 +607,26 @@ static narr_status sentence(narr_narration *n, long index)
 {
     const sentence_rec *rec = &n->recs[index - n->first];
     const char *s = n->history.data + rec->at;
+    narr_output_kind kind = n->out.kind;
+    bool audio = kind != NARR_OUTPUT_TEXT && kind != NARR_OUTPUT_PHONEMES;
     narr_status st;
+    if (audio && (st = gap_before(n, index)) != NARR_OK)
+        return st;
     if (rec->opens_heading && (st = heading(n, rec)) != NARR_OK)
         return st;
     narr_buf_clear(&n->spoken);
-    st = narr_normalize_sentence(n->e->normalizer, s, rec->len, &n->spoken, &n->quoted);
+    st = narr_normalize_sentence(n->e->normalizer, s, rec->len, &n->spoken, &n->spans);
     if (st != NARR_OK)
         return fail(n, st, narr_strerror(st));
     const char *text = narr_buf_str(&n->spoken);
     size_t len = n->spoken.len;
-    if (!has_letters_or_digits(text, len))
+    if (!narr_prosody_sayable(text, len))
         return NARR_OK;
-    narr_output_kind kind = n->out.kind;
     /* The sentence as written, less its web leftovers: cues and events. */
     narr_buf_clear(&n->written);
     if ((st = narr_normalize_written(n->e->normalizer, s, rec->len, &n->written)) != NARR_OK)
         return fail(n, st, narr_strerror(st));
+    strip_marks(&n->written);
     narr_event ev = {.kind = NARR_EVENT_SENTENCE, .sentence = index,
                      .paragraph = rec->paragraph, .block = rec->kind,
                      .text = narr_buf_str(&n->written), .len = n->written.len,
@@ -476,29 +636,38 @@ static narr_status sentence(narr_narration *n, long index)
     if (kind == NARR_OUTPUT_TEXT)
         return print_line(n, text, len);
     if (kind == NARR_OUTPUT_PHONEMES) {
-        bool phonemes;
-        if ((st = fix(n, text, len, &phonemes)) != NARR_OK)
-            return fail(n, st, narr_strerror(st));
-        if (!has_letters_or_digits(n->fixed.data, n->fixed.len))
+        st = phonemes_of(n, rec, text, len);
+        if (st == NARR_OK && n->line.len == 0)
             return NARR_OK; /* all of it left out */
-        narr_buf_clear(&n->line);
-        st = narr_speaker_phonemes(n->e->speaker, narr_buf_str(&n->fixed), n->fixed.len,
-                                   phonemes, &n->line);
         return st == NARR_OK ? print_line(n, narr_buf_str(&n->line), n->line.len)
+               : *n->errmsg  ? st
                              : fail(n, st, narr_strerror(st));
+    }
+    if (kind == NARR_OUTPUT_TIMING) {
+        /* The sentence's start, as the transcript's cue has it. */
+        char at[32];
+        narr_transcript_time(ev.seconds, '.', at, sizeof at);
+        narr_buf_clear(&n->line);
+        if ((st = narr_buf_append_str(&n->line, at)) != NARR_OK ||
+            (st = narr_buf_append_char(&n->line, '\t')) != NARR_OK ||
+            (st = narr_buf_append(&n->line, n->written.data, n->written.len)) != NARR_OK ||
+            (st = print_line(n, n->line.data, n->line.len)) != NARR_OK)
+            return *n->errmsg ? st : fail(n, st, narr_strerror(st));
     }
     if (n->sink && (st = narr_sink_cue(n->sink, true, narr_buf_str(&n->written),
                                        n->written.len)) != NARR_OK)
         return fail(n, st, narr_sink_errmsg(n->sink));
     narr_engine_apply_rate(n->e);
-    st = say(n, text, len);
-    if (st == NARR_E_SYNTH)
+    st = say(n, rec, index, text, len);
+    if (st == NARR_E_SYNTH && !*n->errmsg)
         return fail(n, st, narr_speaker_errmsg(n->e->speaker));
     if (st != NARR_OK)
         return st;
     if (n->sink && (st = narr_sink_cue(n->sink, false, NULL, 0)) != NARR_OK)
         return fail(n, st, narr_sink_errmsg(n->sink));
     st = silence(n, rec->pause_ms);
+    if (st == NARR_OK)
+        n->last_said = index;
     report_progress(n);
     return st;
 }
@@ -528,8 +697,72 @@ static void trim_history(narr_narration *n)
     }
 }
 
+/* The number of language tag for the passage marks ("en-GB" and "en"
+ * are one: eSpeak NG has a voice per base language); -1 for French or
+ * past NARR_MARK_FOREIGN_LANGS languages (read as French). */
+static int language_number(narr_narration *n, const char *tag)
+{
+    char base[16];
+    size_t i = 0;
+    for (; tag && tag[i] && tag[i] != '-' && tag[i] != '_' && i + 1 < sizeof base; i++)
+        base[i] = (char)(tag[i] >= 'A' && tag[i] <= 'Z' ? tag[i] + 32 : tag[i]);
+    base[i] = '\0';
+    if (!i || strcmp(base, "fr") == 0)
+        return -1;
+    for (int k = 0; k < n->nlangs; k++)
+        if (strcmp(n->langs[k], base) == 0)
+            return k;
+    if (n->nlangs == NARR_MARK_FOREIGN_LANGS)
+        return -1;
+    memcpy(n->langs[n->nlangs], base, i + 1);
+    return n->nlangs++;
+}
+
+/* Appends s[from..to) to the history as a passage in language tag,
+ * between the marks that rule_foreign and quotes.c read. */
+static narr_status append_passage(narr_narration *n, const char *s, size_t from, size_t to,
+                                  const char *tag)
+{
+    while (from < to && s[from] == ' ')
+        from++;
+    while (to > from && s[to - 1] == ' ')
+        to--;
+    int k = language_number(n, tag);
+    if (k < 0 || to == from)
+        return narr_buf_append(&n->history, s + from, to - from);
+    char open[4] = {'\xee', '\x80', (char)(0x90 + k), '\0'};
+    narr_status st = narr_buf_append_str(&n->history, open);
+    if (st == NARR_OK)
+        st = narr_buf_append(&n->history, s + from, to - from);
+    return st == NARR_OK ? narr_buf_append_str(&n->history, NARR_MARK_FOREIGN_CLOSE) : st;
+}
+
+/* Appends sentence s[0..len) to the history with its passages in other
+ * languages marked; s starts at byte off of the block's text (negative:
+ * it began in a carried-over piece). */
+static narr_status append_sentence(narr_narration *n, const narr_block *b, const char *s,
+                                   size_t len, long off)
+{
+    if (b->lang)
+        return append_passage(n, s, 0, len, b->lang);
+    size_t done = 0;
+    narr_status st = NARR_OK;
+    for (size_t i = 0; i < b->nspans && st == NARR_OK; i++) {
+        long from = (long)b->spans[i].at - off, to = from + (long)b->spans[i].len;
+        from = from < (long)done ? (long)done : from;
+        to = to > (long)len ? (long)len : to;
+        if (to <= from)
+            continue;
+        st = narr_buf_append(&n->history, s + done, (size_t)from - done);
+        if (st == NARR_OK)
+            st = append_passage(n, s, (size_t)from, (size_t)to, b->spans[i].lang);
+        done = (size_t)to;
+    }
+    return st == NARR_OK ? narr_buf_append(&n->history, s + done, len - done) : st;
+}
+
 static narr_status add_sentence(narr_narration *n, const narr_block *b, const char *s,
-                                size_t len, int pause_ms, bool opens)
+                                size_t len, long off, int pause_ms, bool opens)
 {
     if (n->nrecs == n->recs_cap) {
         sentence_rec *grown = narr_array_grow(n->recs, &n->recs_cap, sizeof *grown, 64);
@@ -546,9 +779,9 @@ static narr_status add_sentence(narr_narration *n, const narr_block *b, const ch
         st = narr_buf_append(&n->history, b->text, b->len);
     }
     rec.at = n->history.len;
-    rec.len = len;
     if (st == NARR_OK)
-        st = narr_buf_append(&n->history, s, len);
+        st = append_sentence(n, b, s, len, off);
+    rec.len = n->history.len - rec.at;
     if (st == NARR_OK)
         n->recs[n->nrecs++] = rec;
     return st;
@@ -556,8 +789,10 @@ static narr_status add_sentence(narr_narration *n, const narr_block *b, const ch
 
 static int block_pause(const narr_voice *v, narr_block_kind kind)
 {
-    return kind == NARR_BLOCK_TITLE || kind == NARR_BLOCK_HEADING ? v->pause_heading_ms
-                                                                   : v->pause_paragraph_ms;
+    return kind == NARR_BLOCK_TITLE     ? v->pause_title_ms
+           : kind == NARR_BLOCK_HEADING ? v->pause_heading_ms
+           : kind == NARR_BLOCK_ITEM    ? v->pause_item_ms
+                                        : v->pause_paragraph_ms;
 }
 
 /* Splits a block (after any carried-over text) into sentences. */
@@ -574,7 +809,14 @@ static narr_status split_block(narr_narration *n, const narr_block *b)
     }
     const char *s = text.len ? text.data : b->text;
     size_t len = text.len ? text.len : b->len;
-    bool opens = true;
+    size_t shift = len - b->len; /* where b->text starts in s */
+    /* The lines of a paragraph (<br>) are one block for skipping, for
+     * quotations and for headings, while they keep one kind. */
+    if (n->after_line_end && b->kind != n->line_kind) {
+        n->paragraphs++;
+        n->after_line_end = false;
+    }
+    bool opens = !n->after_line_end;
     const narr_voice *v = &n->e->voice;
     for (size_t i = 0; st == NARR_OK;) {
         while (i < len && s[i] == ' ')
@@ -590,15 +832,18 @@ static narr_status split_block(narr_narration *n, const narr_block *b)
         size_t rest = i + k;
         while (rest < len && s[rest] == ' ')
             rest++;
-        bool last = rest == len && !b->continues;
-        st = add_sentence(n, b, s + i, k, last ? block_pause(v, b->kind) : v->pause_sentence_ms,
-                          opens);
+        bool last = rest == len && !b->continues && !b->line_end;
+        st = add_sentence(n, b, s + i, k, (long)i - (long)shift,
+                          last ? block_pause(v, b->kind) : v->pause_sentence_ms, opens);
         opens = false;
         i += k;
     }
     narr_buf_deinit(&text);
-    if (!b->continues)
-        n->paragraphs++;
+    if (!b->continues) {
+        n->after_line_end = b->line_end;
+        n->line_kind = b->kind;
+        n->paragraphs += !b->line_end;
+    }
     return st;
 }
 
@@ -610,6 +855,8 @@ static narr_status read_up_to(narr_narration *n, long index)
         narr_status st = narr_document_next(n->doc, &b);
         if (st == NARR_E_EMPTY) {
             n->input_done = true;
+            n->paragraphs += n->after_line_end; /* the last line ends its paragraph */
+            n->after_line_end = false;
             break;
         }
         if (st == NARR_E_INTERRUPTED)
@@ -717,6 +964,8 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
     n->nrecs = 0;
     n->first = 0;
     n->current = -1;
+    n->last_said = -1;
+    n->after_line_end = false;
     n->frames = 0;
     narr_buf_clear(&n->history);
     narr_buf_clear(&n->carry);
@@ -728,10 +977,8 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
     *n->errmsg = '\0';
     st = narrate(n);
     const char *warning = narr_decoder_take_warning(dec);
-    if (warning) {
-        snprintf(n->warning, sizeof n->warning, "%s", warning);
-        n->has_warning = true;
-    }
+    if (warning)
+        warn(n, warning);
     char guarded[900];
     if (narr_guard_take_warning(&n->guard, guarded, sizeof guarded)) {
         snprintf(n->guard_warning, sizeof n->guard_warning, "%s: %s", name, guarded);

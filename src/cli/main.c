@@ -38,6 +38,7 @@ static const char usage_text[] =
     "      --print text        print the text as it will be spoken,\n"
     "                          one sentence a line, and do not speak\n"
     "      --print phonemes    print eSpeak NG phoneme mnemonics instead\n"
+    "      --print timing      print each sentence's start time in the audio\n"
     "\n"
     "Audio files (with -o):\n"
     "      --output-format FMT wav, flac, ogg, opus or mp3, whatever the name\n"
@@ -334,8 +335,11 @@ int main(int argc, char **argv)
                 print = NARR_OUTPUT_TEXT;
             else if (strcmp(optarg, "phonemes") == 0)
                 print = NARR_OUTPUT_PHONEMES;
+            else if (strcmp(optarg, "timing") == 0)
+                print = NARR_OUTPUT_TIMING;
             else
-                return usage_error("--print takes 'text' or 'phonemes', not '%s'", optarg);
+                return usage_error("--print takes 'text', 'phonemes' or 'timing', not '%s'",
+                                   optarg);
             break;
         case OPT_LEXICON:
             eng.lexicon = optarg;

@@ -157,6 +157,7 @@ static narr_status on_event(void *user, const narr_event *ev)
             draw_status(p);
         break;
     case NARR_EVENT_END:
+    case NARR_EVENT_CLAUSE: /* the clauses' prosody is not shown */
         break;
     }
     pthread_mutex_unlock(&p->lock);

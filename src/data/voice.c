@@ -33,6 +33,18 @@ static void set_defaults(narr_voice *v)
     v->pause_sentence_ms = 350;
     v->pause_paragraph_ms = 750;
     v->pause_heading_ms = 900;
+    v->pause_title_ms = 1200;
+    v->pause_item_ms = 450;
+    v->pause_quote_ms = 50;
+    v->pause_aside_ms = 120;
+    v->pause_breath_ms = 250;
+    v->breath_words = 40;
+    v->heading_rate = 92;
+    v->title_rate = 88;
+    v->aside_rate = 110;
+    v->aside_pitch = -8;
+    v->aside_range = -10;
+    v->quote_pitch = 18;
 }
 
 static char *strip(char *s)
@@ -75,6 +87,18 @@ static bool set_field(narr_voice *v, const char *key, const char *val)
         {"pause_sentence", offsetof(narr_voice, pause_sentence_ms), 0, 10000},
         {"pause_paragraph", offsetof(narr_voice, pause_paragraph_ms), 0, 10000},
         {"pause_heading", offsetof(narr_voice, pause_heading_ms), 0, 10000},
+        {"pause_title", offsetof(narr_voice, pause_title_ms), 0, 10000},
+        {"pause_item", offsetof(narr_voice, pause_item_ms), 0, 10000},
+        {"pause_quote", offsetof(narr_voice, pause_quote_ms), 0, 10000},
+        {"pause_aside", offsetof(narr_voice, pause_aside_ms), 0, 10000},
+        {"pause_breath", offsetof(narr_voice, pause_breath_ms), 0, 10000},
+        {"breath_words", offsetof(narr_voice, breath_words), 10, 1000},
+        {"heading_rate", offsetof(narr_voice, heading_rate), 50, 200},
+        {"title_rate", offsetof(narr_voice, title_rate), 50, 200},
+        {"aside_rate", offsetof(narr_voice, aside_rate), 50, 200},
+        {"aside_pitch", offsetof(narr_voice, aside_pitch), -50, 50},
+        {"aside_range", offsetof(narr_voice, aside_range), -50, 50},
+        {"quote_pitch", offsetof(narr_voice, quote_pitch), -50, 50},
     };
     for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
         if (strcmp(key, ints[i].key) == 0)

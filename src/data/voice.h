@@ -16,9 +16,20 @@ typedef struct {
     int rate;               /* words per minute */
     int pitch;              /* 0-100 */
     int range;              /* 0-100 */
-    int pause_sentence_ms;
-    int pause_paragraph_ms;
-    int pause_heading_ms;
+    int pause_sentence_ms;  /* after a sentence (and a line ending in <br>) */
+    int pause_paragraph_ms; /* after a paragraph, a quotation block, a list */
+    int pause_heading_ms;   /* before and after a heading */
+    int pause_title_ms;     /* before and after the title */
+    int pause_item_ms;      /* after a list item, before the next one */
+    int pause_quote_ms;     /* before and after a quotation said as a clause */
+    int pause_aside_ms;     /* before and after an aside (dashes, parentheses) */
+    int pause_breath_ms;    /* a breath in a long sentence */
+    int breath_words;       /* a sentence of more words than this takes a breath */
+    /* Prosody: rates in percent of the speaking rate, pitch and range as
+     * steps added to the voice's (eSpeak NG's 0-100 scales). */
+    int heading_rate, title_rate, aside_rate;
+    int aside_pitch, aside_range;
+    int quote_pitch;        /* the voice quote style reads a quotation higher */
     narr_quote_style quotes;
     char number_locale[16]; /* ICU locale: "fr", "fr_BE", "fr_CH" */
     char mbrola[16];        /* MBROLA database ("fr1") the voice speaks

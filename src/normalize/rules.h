@@ -7,6 +7,7 @@
 #include "normalize/rule.h"
 
 #define NARR_RULES(X) \
+    X(foreign)        /* a passage marked in another language: as written */ \
     X(leftover)       /* web leftovers: "(s'ouvre dans un nouvel onglet)", [1] */ \
     X(url_email)      /* lemonde.fr, contact@exemple.fr */ \
     X(inclusive)      /* électeur·rices, député·e·s, (sur)représentation */ \

@@ -11,6 +11,10 @@
 
 struct narr_speaker {
     int rate;
+    int wpm, pitch, range;   /* what eSpeak was last told */
+    char voice_name[160];    /* the preset's eSpeak voice ("fr+f3"), */
+    char voice_file[512];    /* or its voice file; to come back to */
+    char lang[16];           /* the language voice in use, "" for the preset's */
     narr_pcm_fn pcm;
     void *user;
     narr_status cb_status;
@@ -134,6 +138,14 @@ static espeak_ng_STATUS set_voice_file(const char *path)
     return s;
 }
 
+static void apply_parameters(const narr_speaker *sp)
+{
+    espeak_ng_SetParameter(espeakRATE, sp->wpm, 0);
+    espeak_ng_SetParameter(espeakPITCH, sp->pitch, 0);
+    espeak_ng_SetParameter(espeakRANGE, sp->range, 0);
+    espeak_ng_SetParameter(espeakPUNCTUATION, espeakPUNCT_NONE, 0);
+}
+
 narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
                                narr_status *err, char *msg, size_t msg_size)
 {
@@ -175,14 +187,11 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
         atexit(stop_espeak);
     }
     speaker_live = true;
-    if (voice->voice_file[0]) {
-        s = set_voice_file(voice->voice_file);
-    } else {
-        char name[160];
-        snprintf(name, sizeof name, "%s%s%s", voice->espeak_voice,
-                 voice->variant[0] ? "+" : "", voice->variant);
-        s = espeak_ng_SetVoiceByName(name);
-    }
+    snprintf(sp->voice_file, sizeof sp->voice_file, "%s", voice->voice_file);
+    snprintf(sp->voice_name, sizeof sp->voice_name, "%s%s%s", voice->espeak_voice,
+             voice->variant[0] ? "+" : "", voice->variant);
+    s = sp->voice_file[0] ? set_voice_file(sp->voice_file)
+                          : espeak_ng_SetVoiceByName(sp->voice_name);
     if (s != ENS_OK) {
         char what[640];
         snprintf(what, sizeof what, "eSpeak NG voice '%s' of preset '%s'",
@@ -196,11 +205,10 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
      * database's rate (16 000 Hz for the French ones), eSpeak's own at
      * 22 050 Hz, so it is read only once the voice is set. */
     sp->rate = espeak_ng_GetSampleRate();
-    int rate = rate_override > 0 ? rate_override : voice->rate;
-    espeak_ng_SetParameter(espeakRATE, rate, 0);
-    espeak_ng_SetParameter(espeakPITCH, voice->pitch, 0);
-    espeak_ng_SetParameter(espeakRANGE, voice->range, 0);
-    espeak_ng_SetParameter(espeakPUNCTUATION, espeakPUNCT_NONE, 0);
+    sp->wpm = rate_override > 0 ? rate_override : voice->rate;
+    sp->pitch = voice->pitch;
+    sp->range = voice->range;
+    apply_parameters(sp);
     *err = NARR_OK;
     return sp;
 fail:
@@ -221,16 +229,81 @@ void narr_speaker_free(narr_speaker *sp)
 
 int narr_speaker_rate(const narr_speaker *sp) { return sp->rate; }
 
+static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
 void narr_speaker_set_rate(narr_speaker *sp, int wpm)
 {
-    (void)sp;
-    espeak_ng_SetParameter(espeakRATE, wpm, 0);
+    wpm = clamp(wpm, NARR_SPEAKER_RATE_MIN, NARR_SPEAKER_RATE_MAX);
+    if (wpm != sp->wpm)
+        espeak_ng_SetParameter(espeakRATE, sp->wpm = wpm, 0);
 }
 
 void narr_speaker_set_pitch(narr_speaker *sp, int pitch)
 {
-    (void)sp;
-    espeak_ng_SetParameter(espeakPITCH, pitch < 0 ? 0 : pitch > 100 ? 100 : pitch, 0);
+    pitch = clamp(pitch, 0, 100);
+    if (pitch != sp->pitch)
+        espeak_ng_SetParameter(espeakPITCH, sp->pitch = pitch, 0);
+}
+
+void narr_speaker_set_range(narr_speaker *sp, int range)
+{
+    range = clamp(range, 0, 100);
+    if (range != sp->range)
+        espeak_ng_SetParameter(espeakRANGE, sp->range = range, 0);
+}
+
+/* "en-GB" → "en": eSpeak NG names its voices by base language. */
+static void base_language(const char *tag, char *out, size_t size)
+{
+    size_t i = 0;
+    for (; tag[i] && tag[i] != '-' && tag[i] != '_' && i + 1 < size; i++)
+        out[i] = (char)(tag[i] >= 'A' && tag[i] <= 'Z' ? tag[i] + 32 : tag[i]);
+    out[i] = '\0';
+}
+
+narr_status narr_speaker_set_language(narr_speaker *sp, const char *lang)
+{
+    char base[16];
+    base_language(lang ? lang : "", base, sizeof base);
+    if (!lang || strcmp(base, sp->lang) == 0)
+        return NARR_OK;
+    espeak_ng_STATUS s = espeak_ng_SetVoiceByName(base);
+    /* Whatever came of it, narr_speaker_use_preset now comes back. */
+    snprintf(sp->lang, sizeof sp->lang, "%s", base[0] ? base : "?");
+    /* An MBROLA preset speaks at its database's rate; eSpeak NG's own
+     * voices at 22 050 Hz: their samples would play at the wrong speed. */
+    int other_rate = s == ENS_OK ? espeak_ng_GetSampleRate() : sp->rate;
+    if (other_rate != sp->rate) {
+        narr_speaker_use_preset(sp);
+        snprintf(sp->errmsg, sizeof sp->errmsg,
+                 "eSpeak NG's voice for '%s' speaks at %d Hz, not at the %d Hz of the "
+                 "preset's voice", base, other_rate, sp->rate);
+        return NARR_E_VOICE;
+    }
+    if (s != ENS_OK) {
+        char what[64];
+        snprintf(what, sizeof what, "eSpeak NG has no voice for '%s'", base);
+        set_error(sp, what, s);
+        narr_speaker_use_preset(sp);
+        return NARR_E_VOICE;
+    }
+    apply_parameters(sp);
+    return NARR_OK;
+}
+
+narr_status narr_speaker_use_preset(narr_speaker *sp)
+{
+    if (!sp->lang[0])
+        return NARR_OK;
+    sp->lang[0] = '\0';
+    espeak_ng_STATUS s = sp->voice_file[0] ? set_voice_file(sp->voice_file)
+                                           : espeak_ng_SetVoiceByName(sp->voice_name);
+    apply_parameters(sp);
+    if (s != ENS_OK) {
+        set_error(sp, "eSpeak NG cannot take the preset's voice back", s);
+        return NARR_E_SYNTH;
+    }
+    return NARR_OK;
 }
 
 const char *narr_speaker_errmsg(const narr_speaker *sp) { return sp->errmsg; }

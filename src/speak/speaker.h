@@ -41,12 +41,25 @@ int narr_speaker_rate(const narr_speaker *sp);
 narr_status narr_speaker_say(narr_speaker *sp, const char *text, size_t len,
                              bool phonemes, narr_pcm_fn pcm, void *user);
 
-/* Sets the speaking rate (words per minute) for what is said next. */
-void narr_speaker_set_rate(narr_speaker *sp, int wpm);
+/* eSpeak NG's range of speaking rates (words per minute). */
+#define NARR_SPEAKER_RATE_MIN 80
+#define NARR_SPEAKER_RATE_MAX 450
 
-/* Sets the pitch (0-100) for what is said next: the voice quote style
- * reads quotations higher. */
+/* Sets the speaking rate (words per minute, kept within eSpeak's range),
+ * the pitch and the pitch range (0-100) for what is said next: a heading
+ * is read slower, an aside lower and faster, a quotation higher. */
+void narr_speaker_set_rate(narr_speaker *sp, int wpm);
 void narr_speaker_set_pitch(narr_speaker *sp, int pitch);
+void narr_speaker_set_range(narr_speaker *sp, int range);
+
+/* Speaks what follows with eSpeak NG's voice for lang (a BCP 47 tag; its
+ * base language is the voice: "en-GB" → "en"), rate, pitch and range
+ * kept. NARR_E_VOICE, the preset's voice kept and the reason in errmsg,
+ * when eSpeak NG has no such voice or it speaks at another sample rate
+ * than the preset's (an MBROLA preset). narr_speaker_use_preset comes
+ * back to the preset's voice (NARR_E_SYNTH if eSpeak cannot). */
+narr_status narr_speaker_set_language(narr_speaker *sp, const char *lang);
+narr_status narr_speaker_use_preset(narr_speaker *sp);
 
 /* The word marks of the last narr_speaker_say; borrowed until the next. */
 const narr_word_mark *narr_speaker_words(const narr_speaker *sp, size_t *count);

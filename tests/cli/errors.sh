@@ -8,7 +8,7 @@ expect_eq "bad option message" "$(head -n 1 <<<"$err")" "narrateur: unknown opti
 
 run "$NARRATEUR" --print nothing
 expect_eq "bad --print status" "$rc" 2
-expect_contains "bad --print message" "$err" "--print takes 'text' or 'phonemes', not 'nothing'"
+expect_contains "bad --print message" "$err" "--print takes 'text', 'phonemes' or 'timing', not 'nothing'"
 
 run "$NARRATEUR" --rate 20 </dev/null
 expect_eq "bad --rate status" "$rc" 2

@@ -151,8 +151,9 @@ expect_contains "python checks ran" "$checks_py" "ok vtt header"
 run "$NARRATEUR" "$ART" -o "$TMP/x.audio" --output-format ogg --transcript "$TMP/x.srt" --no-loudness
 expect_eq "--output-format: exit status" "$rc" 0
 expect_eq "--output-format ogg" "$(wav_field "$TMP/x.audio" format)" "oga"
+# The title is read at the preset's title_rate (88 %): 2.456 s.
 expect_eq "srt: first cue" "$(sed -n '1,3p' "$TMP/x.srt" | tr '\n' '|')" \
-    "1|00:00:00,000 --> 00:00:02,190|$TITLE|"
+    "1|00:00:00,000 --> 00:00:02,456|$TITLE|"
 expect_between "--no-loudness keeps eSpeak's level" "$(ebur128 "$TMP/x.audio" I)" -26 -19
 run "$NARRATEUR" "$ART" -o "$TMP/y.bin" --format mp3 --sample-rate 22050 --bitrate 48 --loudness -20
 expect_eq "--format mp3: exit status" "$rc" 0

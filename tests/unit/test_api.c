@@ -68,6 +68,8 @@ static narr_status on_event(void *user, const narr_event *ev)
     case NARR_EVENT_END:
         snprintf(item, sizeof item, "E");
         break;
+    case NARR_EVENT_CLAUSE: /* test_prosody looks at clauses */
+        break;
     }
     strncat(r->order, item, sizeof r->order - strlen(r->order) - 1);
     return NARR_OK;

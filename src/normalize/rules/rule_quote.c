@@ -5,8 +5,12 @@
  * sera voté" → Le projet, très contesté, sera voté; "Et pourtant… rien"
  * → Et pourtant, rien; a final "..." is a full stop; "!?" is "!".
  * The outermost quotation is said as « … », which normalize/quotes.c
- * then renders in the voice's quote style. */
+ * then renders in the voice's quote style; an aside between dashes or
+ * parentheses in the middle of a sentence keeps its commas in the text
+ * and is marked (NARR_MARK_ASIDE_OPEN/CLOSE) to be read as an aside: a
+ * little lower and faster, short pauses around it. */
 #include "normalize/rules.h"
+#include "normalize/quotes.h"
 
 #include <string.h>
 
@@ -43,12 +47,41 @@ static bool clause_ends_at(const narr_norm *n, size_t i)
     return i >= n->ntok || (is_punct(n, i) && is_clause_end(narr_at(n, i)->cp));
 }
 
+/* The length of the words said so far, less trailing spaces and aside
+ * marks. */
+static size_t said_len(const narr_norm *n)
+{
+    size_t len = n->out->len, mark = sizeof NARR_MARK_ASIDE_OPEN - 1;
+    for (;;) {
+        while (len && n->out->data[len - 1] == ' ')
+            len--;
+        if (len >= mark && (memcmp(n->out->data + len - mark, NARR_MARK_ASIDE_OPEN, mark) == 0 ||
+                            memcmp(n->out->data + len - mark, NARR_MARK_ASIDE_CLOSE, mark) == 0))
+            len -= mark;
+        else
+            return len;
+    }
+}
+
+/* Is an aside open in this sentence: was the last aside mark said an
+ * opening one? */
+static bool in_aside(const narr_norm *n)
+{
+    size_t mark = sizeof NARR_MARK_ASIDE_OPEN - 1;
+    for (size_t len = n->out->len; len >= mark; len--) {
+        const char *at = n->out->data + len - mark;
+        if (memcmp(at, NARR_MARK_ASIDE_OPEN, mark) == 0)
+            return true;
+        if (memcmp(at, NARR_MARK_ASIDE_CLOSE, mark) == 0)
+            return false;
+    }
+    return false;
+}
+
 /* Did the words said so far end with punctuation (or nothing)? */
 static bool after_punct(const narr_norm *n)
 {
-    size_t len = n->out->len;
-    while (len && n->out->data[len - 1] == ' ')
-        len--;
+    size_t len = said_len(n);
     if (!len)
         return true;
     char c = n->out->data[len - 1];
@@ -86,6 +119,31 @@ static void say_pause(narr_norm *n, size_t next)
     narr_say_glue(n);
     narr_say(n, ",");
     n->force_space = true;
+}
+
+/* A dash or parenthesis that opens (or closes) an aside: a comma as
+ * before, and the mark that quotes.c turns into a span. An aside opens
+ * only after words (not a dialogue dash or a parenthesis that starts the
+ * sentence); the mark touches the comma, so the text is unchanged. */
+static void open_aside(narr_norm *n, size_t next)
+{
+    bool words_before = said_len(n) > 0;
+    say_pause(n, next);
+    if (!words_before || in_aside(n))
+        return;
+    bool space = n->force_space;
+    narr_say_glue(n);
+    narr_say(n, NARR_MARK_ASIDE_OPEN);
+    n->force_space = space;
+}
+
+static void close_aside(narr_norm *n, size_t next)
+{
+    if (in_aside(n)) {
+        narr_say_glue(n);
+        narr_say(n, NARR_MARK_ASIDE_CLOSE);
+    }
+    say_pause(n, next);
 }
 
 /* An apostrophe used as a quotation mark: "d'un 'tournant' pour". An
@@ -196,7 +254,10 @@ static size_t apply(narr_norm *n, size_t i)
         size_t used = cp == '(' ? inclusive(n, i) : 0;
         if (used)
             return say_inclusive(n, i, used);
-        say_pause(n, i + 1);
+        if (cp == '(')
+            open_aside(n, i + 1);
+        else
+            close_aside(n, i + 1);
         return 1;
     }
     if (cp == 0x2014 || cp == 0x2013 || cp == '-') {
@@ -209,7 +270,10 @@ static size_t apply(narr_norm *n, size_t i)
             n->force_space = true;
             return 1;
         }
-        say_pause(n, i + 1);
+        if (in_aside(n))
+            close_aside(n, i + 1);
+        else
+            open_aside(n, i + 1);
         return 1;
     }
     /* An ellipsis: "…" or "..." (any run of dots). */
