@@ -8,7 +8,7 @@
 #include <libintl.h>
 
 #define _(text) gettext(text)
-#define N_(text) (text) /* marked for translation, translated where used */
+#define N_(text) text /* marked for translation, translated where used */
 
 /* Sets the locale of messages from the environment (nothing else: the
  * library's text handling stays the same) and finds the translations: under
