@@ -18,7 +18,6 @@ _narrateur() {
         prev=${COMP_WORDS[COMP_CWORD - 1]}
     fi
     local prog=${COMP_WORDS[0]}
-    local IFS=$'\n'
 
     case $prev in
     -v | --voice)
@@ -26,6 +25,7 @@ _narrateur() {
         COMPREPLY+=($(compgen -f -X '!*.ini' -- "$cur") $(compgen -d -- "$cur"))
         return ;;
     -d | --device)
+        local IFS=$'\n' # a device's name may hold spaces
         COMPREPLY=($(compgen -W "$("$prog" --list-devices 2>/dev/null |
             sed 's/ (default)$//' | tr '\t' '\n')" -- "$cur"))
         return ;;

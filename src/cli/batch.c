@@ -227,14 +227,14 @@ static int check_batch_options(const cli_web *web, const narr_engine_options *en
                                narr_output_options *cfg, bool has_output, batch *b)
 {
     if (!web->output_dir)
-        return cli_usage_error("%s", "--podcast-feed needs --output-dir DIR, the folder of "
-                                     "its episodes");
+        return cli_usage_error("%s", _("--podcast-feed needs --output-dir DIR, the folder of "
+                                     "its episodes"));
     if (has_output)
-        return cli_usage_error("%s", "--output-dir writes one file per article: leave out -o "
-                                     "and --print");
+        return cli_usage_error("%s", _("--output-dir writes one file per article: leave out -o "
+                                     "and --print"));
     if (web->podcast_feed && !web->podcast.base_url)
-        return cli_usage_error("%s", "--podcast-feed needs --base-url URL, where the output "
-                                     "folder is served");
+        return cli_usage_error("%s", _("--podcast-feed needs --base-url URL, where the output "
+                                     "folder is served"));
     const char *t = cfg->audio.transcript;
     if (t && strcmp(t, "vtt") != 0 && strcmp(t, "srt") != 0)
         return cli_usage_error(_("with --output-dir, --transcript takes no file name (each "

@@ -33,8 +33,8 @@ static const key_info keys[] = {
     {"timeout", SECONDS, ALWAYS, N_("60")},
     {"max-items", ITEMS, ALWAYS, N_("all")},
     {"jobs", JOBS, ALWAYS, N_("the number of cores")},
-    {"feed-title", ANY, ALWAYS, N_("the first article's site")},
-    {"feed-description", ANY, ALWAYS, N_("none")},
+    {"feed-title", ANY, ALWAYS, N_("narrateur")},
+    {"feed-description", ANY, ALWAYS, N_("the feed's title")},
     {"base-url", ANY, ALWAYS, N_("none")},
     {"feed-image", ANY, ALWAYS, N_("none")},
 };
@@ -343,7 +343,7 @@ int cli_config_args(cli_config *c, int argc, char **argv, const char *shortopts,
         rc = cli_config_parse(c, f, c->path, err, sizeof err);
         fclose(f);
         if (rc) {
-            fprintf(stderr, "narrateur: %s\n", err);
+            fprintf(stderr, _("narrateur: %s\n"), err);
             cli_config_free(&from_command_line);
             return rc;
         }

@@ -475,7 +475,7 @@ int main(int argc, char **argv)
         }
     }
     if (cfg.path && print)
-        return usage_error("%s", "--print and --output cannot be used together");
+        return usage_error("%s", _("--print and --output cannot be used together"));
     web.articles.interrupted = &interrupted_by;
     if (web.output_dir || web.podcast_feed) {
         catch_signals();
