@@ -45,6 +45,10 @@ expect_eq "bash: voices" "$(complete_words --voice f | tr '\n' ' ')" "femme femm
 expect_eq "bash: quotes" "$(complete_words --quotes s)" "spoken"
 expect_eq "bash: options" "$(complete_words --print-c)" "--print-config"
 expect_contains "zsh completion installed" "$(head -n 1 "$datadir/zsh/site-functions/_narrateur")" "#compdef narrateur"
+if command -v zsh >/dev/null; then
+    run zsh -n "$datadir/zsh/site-functions/_narrateur"
+    expect_eq "zsh completion parses: $err" "$rc" 0
+fi
 
 # French under a French locale, English otherwise.
 LC_ALL=fr_FR.UTF-8 run "$bin" --help
