@@ -233,7 +233,8 @@ static const char *option_name(const struct option *longopts, int c, int idx)
     for (const struct option *o = longopts; o->name; o++)
         if (o->val == c && !o->flag)
             return o->name;
-    return NULL;
+    /* A short option main handles beside its long one's own code. */
+    return c == 'j' ? "jobs" : NULL;
 }
 
 static bool scan(cli_config *c, int argc, char **argv, const char *shortopts,

@@ -25,6 +25,8 @@ output-format = from the file's name (default)
 loudness = -20 ($conf:4, not used by this command)
 artist = Radio Quartier ($conf:5, not used by this command)
 connect-timeout = 15 (default)"
+run "$NARRATEUR" --print-config -j 3
+expect_contains "-j is jobs" "$out" "jobs = 3 (command line)"
 run "$NARRATEUR" --print-config -o x.wav --no-loudness
 expect_contains "--no-loudness is loudness off" "$out" "loudness = off (command line)"
 expect_contains "artist used with -o" "$out" "artist = Radio Quartier ($conf:5)
