@@ -58,7 +58,9 @@ typedef enum {
     NARR_E_BUSY = -13,    /* an engine already exists in this process */
 } narr_status;
 
-/* A static English sentence for a status code; never NULL. */
+/* A static sentence for a status code; never NULL. English, or the
+ * user's language when the program has set a locale and bound gettext's
+ * "narrateur" domain (as the narrateur program does). */
 NARR_API const char *narr_strerror(narr_status st);
 
 /* "0.2.0": the library's version. */

@@ -7,6 +7,7 @@
  * article as made: an article interrupted at any point is simply made
  * again by the next run. The result comes back as one line on a pipe. */
 #include "cli/batch.h"
+#include "cli/i18n.h"
 #include "cli/cli_text.h"
 #include "cli/inputs.h"
 
@@ -217,7 +218,7 @@ static void show_progress(bool shown, size_t done, size_t total, size_t running,
         return;
     char t[24];
     cli_clock_text(since(start), t, sizeof t);
-    fprintf(stderr, "\rnarrateur: %zu of %zu articles done, %zu running, %s\033[K", done, total,
+    fprintf(stderr, _("\rnarrateur: %zu of %zu articles done, %zu running, %s\033[K"), done, total,
             running, t);
     fflush(stderr);
 }
@@ -226,21 +227,21 @@ static int check_batch_options(const cli_web *web, const narr_engine_options *en
                                narr_output_options *cfg, bool has_output, batch *b)
 {
     if (!web->output_dir)
-        return cli_usage_error("%s", "--podcast-feed needs --output-dir DIR, the folder of "
-                                     "its episodes");
+        return cli_usage_error("%s", _("--podcast-feed needs --output-dir DIR, the folder of "
+                                     "its episodes"));
     if (has_output)
-        return cli_usage_error("%s", "--output-dir writes one file per article: leave out -o "
-                                     "and --print");
+        return cli_usage_error("%s", _("--output-dir writes one file per article: leave out -o "
+                                     "and --print"));
     if (web->podcast_feed && !web->podcast.base_url)
-        return cli_usage_error("%s", "--podcast-feed needs --base-url URL, where the output "
-                                     "folder is served");
+        return cli_usage_error("%s", _("--podcast-feed needs --base-url URL, where the output "
+                                     "folder is served"));
     const char *t = cfg->audio.transcript;
     if (t && strcmp(t, "vtt") != 0 && strcmp(t, "srt") != 0)
-        return cli_usage_error("with --output-dir, --transcript takes no file name (each "
-                               "article gets its own); --transcript=srt for SRT, not '%s'", t);
+        return cli_usage_error(_("with --output-dir, --transcript takes no file name (each "
+                               "article gets its own); --transcript=srt for SRT, not '%s'"), t);
     if (cfg->audio.chapters && strcmp(cfg->audio.chapters, "json") != 0)
-        return cli_usage_error("with --output-dir, --chapters takes no file name (each "
-                               "article gets its own), not '%s'", cfg->audio.chapters);
+        return cli_usage_error(_("with --output-dir, --chapters takes no file name (each "
+                               "article gets its own), not '%s'"), cfg->audio.chapters);
     b->transcript = t;
     b->chapters = cfg->audio.chapters != NULL;
     b->ext = format_ext(cfg->audio.format);
@@ -283,7 +284,7 @@ int cli_batch_run(const cli_web *web, const narr_engine_options *eng,
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     if (mkdir(web->output_dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "narrateur: %s: cannot make the folder: %s\n", web->output_dir,
+        fprintf(stderr, _("narrateur: %s: cannot make the folder: %s\n"), web->output_dir,
                 strerror(errno));
         return 1;
     }
@@ -295,7 +296,7 @@ int cli_batch_run(const cli_web *web, const narr_engine_options *eng,
     char msg[1024];
     narr_batch_state *state = narr_batch_state_load(web->output_dir, &st, msg, sizeof msg);
     if (!state) {
-        fprintf(stderr, "narrateur: %s\n", msg);
+        fprintf(stderr, _("narrateur: %s\n"), msg);
         narr_articles_free(b.articles);
         return 1;
     }
@@ -309,7 +310,7 @@ int cli_batch_run(const cli_web *web, const narr_engine_options *eng,
         narr_article_info info;
         narr_articles_info(b.articles, i, &info);
         if (narr_articles_hash(b.articles, i, settings, hashes[i], msg, sizeof msg) != NARR_OK) {
-            fprintf(stderr, "narrateur: %s\n", msg);
+            fprintf(stderr, _("narrateur: %s\n"), msg);
             failed++;
         } else if (narr_batch_state_done(state, info.key, hashes[i])) {
             skipped++;
@@ -327,7 +328,7 @@ int cli_batch_run(const cli_web *web, const narr_engine_options *eng,
     double audio = 0;
     bool shown = !quiet && isatty(STDERR_FILENO) && queued > 0;
     if (!todo || !hashes || !workers || !failures) {
-        fputs("narrateur: out of memory\n", stderr);
+        fputs(_("narrateur: out of memory\n"), stderr);
         queued = 0;
         failed++;
     }
@@ -337,7 +338,7 @@ int cli_batch_run(const cli_web *web, const narr_engine_options *eng,
             while (workers[slot].pid)
                 slot++;
             if (!start_worker(&b, todo[next], hashes[todo[next]], &workers[slot])) {
-                fprintf(stderr, "narrateur: cannot start a worker process: %s\n",
+                fprintf(stderr, _("narrateur: cannot start a worker process: %s\n"),
                         strerror(errno));
                 break;
             }
@@ -376,9 +377,9 @@ int cli_batch_run(const cli_web *web, const narr_engine_options *eng,
         if (shown)
             fputs("\r\033[K", stderr);
         if (strncmp(result, "fail ", 5) == 0)
-            fprintf(stderr, "narrateur: %s\n", result + 5);
+            fprintf(stderr, _("narrateur: %s\n"), result + 5);
         else if (WIFSIGNALED(status) && !*web->articles.interrupted)
-            fprintf(stderr, "narrateur: %s: the worker died (signal %d)\n", info.source,
+            fprintf(stderr, _("narrateur: %s: the worker died (signal %d)\n"), info.source,
                     WTERMSIG(status));
         failures[nfailures++] = strdup(info.source);
     }
@@ -389,11 +390,11 @@ int cli_batch_run(const cli_web *web, const narr_engine_options *eng,
         char a[24], t[24];
         cli_clock_text(audio, a, sizeof a);
         cli_clock_text(since(&start), t, sizeof t);
-        fprintf(stderr, "narrateur: %zu made, %zu skipped, %d failed; %s of audio in %s\n",
+        fprintf(stderr, _("narrateur: %zu made, %zu skipped, %d failed; %s of audio in %s\n"),
                 made, skipped, failed, a, t);
     }
     for (size_t k = 0; k < nfailures; k++) {
-        fprintf(stderr, "narrateur: failed: %s\n", failures[k] ? failures[k] : "?");
+        fprintf(stderr, _("narrateur: failed: %s\n"), failures[k] ? failures[k] : "?");
         free(failures[k]);
     }
     free(failures);

@@ -1,5 +1,6 @@
 /* inputs: see inputs.h. */
 #include "cli/inputs.h"
+#include "cli/i18n.h"
 
 #include <stdio.h>
 
@@ -10,7 +11,7 @@ narr_articles *cli_inputs_gather(const narr_articles_options *o, char **args, in
     char msg[1024];
     narr_articles *a = narr_articles_new(o, &st, msg, sizeof msg);
     if (!a) {
-        fprintf(stderr, "narrateur: %s\n", msg);
+        fprintf(stderr, _("narrateur: %s\n"), msg);
         *exit_code = st == NARR_E_ARG ? 2 : 1;
         return NULL;
     }
@@ -23,7 +24,7 @@ narr_articles *cli_inputs_gather(const narr_articles_options *o, char **args, in
     for (int i = 0; i < n; i++) {
         if ((st = narr_articles_add(a, args[i], msg, sizeof msg)) == NARR_OK)
             continue;
-        fprintf(stderr, "narrateur: %s\n", msg);
+        fprintf(stderr, _("narrateur: %s\n"), msg);
         if (failed)
             ++*failed;
         if (!keep_going || st == NARR_E_INTERRUPTED || st == NARR_E_NOMEM) {

@@ -2,6 +2,8 @@
  * work is done by the pipeline (narrateur.h). Exit status: 0 success,
  * 1 runtime error, 2 usage error. */
 #include "narrateur.h"
+#include "cli/config.h"
+#include "cli/i18n.h"
 #include "cli/batch.h"
 #include "cli/cli_text.h"
 #include "cli/inputs.h"
@@ -19,7 +21,7 @@
 
 #define EXIT_USAGE 2
 
-static const char usage_text[] =
+static const char usage_text[] = N_(
     "Usage: narrateur [OPTIONS] [FILE...]\n"
     "Read French articles aloud like a radio newsreader.\n"
     "\n"
@@ -78,9 +80,15 @@ static const char usage_text[] =
     "      --quotes STYLE      how quotations are read: pause (a short pause),\n"
     "                          spoken (\"je cite ... fin de citation\") or voice\n"
     "                          (another pitch); default: the preset's\n"
-    "\n";
+    "\n");
 
-static const char usage_tail[] =
+static const char usage_tail[] = N_(
+    "Configuration (see narrateur(1)):\n"
+    "      --config FILE       read the settings from FILE instead of\n"
+    "                          ~/.config/narrateur/narrateur.conf\n"
+    "      --no-config         read no configuration file\n"
+    "      --print-config      show each setting in force and where it came from\n"
+    "\n"
     "  -h, --help              show this help and exit\n"
     "      --version           show the version and exit\n"
     "\n"
@@ -92,7 +100,7 @@ static const char usage_tail[] =
     "  echo \"M. Dupont arrive à 14h30.\" | narrateur --print text\n"
     "\n"
     "Exit status: 0 success, 1 runtime error, 2 usage error, 128 + N when\n"
-    "stopped by signal N (nothing is published then).\n";
+    "stopped by signal N (nothing is published then).\n");
 
 enum { OPT_PRINT = 256, OPT_VERSION, OPT_LIST_VOICES, OPT_LIST_DEVICES, OPT_LEXICON, OPT_QUOTES,
        OPT_INPUT_FORMAT, OPT_FORMAT };
@@ -136,6 +144,7 @@ static const struct option long_options[] = {
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     CLI_WEB_LONG_OPTIONS,
+    CLI_CONFIG_LONG_OPTIONS,
     {NULL, 0, NULL, 0},
 };
 
@@ -215,10 +224,10 @@ static void show_progress(progress_state *ps, const narr_progress *p, bool final
         snprintf(left, sizeof left, ", %s left", t);
     }
     if (fraction >= 0)
-        fprintf(stderr, "\rnarrateur: %3.0f%% read, %s of audio, %.0fx real time%s\033[K",
+        fprintf(stderr, _("\rnarrateur: %3.0f%% read, %s of audio, %.0fx real time%s\033[K"),
                 fraction * 100, audio, speed, left);
     else
-        fprintf(stderr, "\rnarrateur: %s of audio, %.0fx real time\033[K", audio, speed);
+        fprintf(stderr, _("\rnarrateur: %s of audio, %.0fx real time\033[K"), audio, speed);
     if (final)
         fputc('\n', stderr);
     fflush(stderr);
@@ -242,7 +251,7 @@ static void article_done(void *user, narr_narration *n, size_t index)
         ps->before += ps->sizes[index] > 0 ? ps->sizes[index] : 0;
     const char *warning;
     while ((warning = narr_narration_take_warning(n)))
-        fprintf(stderr, "narrateur: warning: %s\n", warning);
+        fprintf(stderr, _("narrateur: warning: %s\n"), warning);
 }
 
 static narr_status print_voice(void *user, const char *name, const char *description,
@@ -252,7 +261,7 @@ static narr_status print_voice(void *user, const char *name, const char *descrip
     if (available)
         printf("%s\t%s\n", name, description);
     else
-        printf("%s\t%s (not installed: apt install %s)\n", name, description, packages);
+        printf(_("%s\t%s (not installed: apt install %s)\n"), name, description, packages);
     return NARR_OK;
 }
 
@@ -260,7 +269,7 @@ static int list_voices(void)
 {
     narr_status st = narr_list_voices(print_voice, NULL);
     if (st != NARR_OK) {
-        fprintf(stderr, "narrateur: %s\n", narr_strerror(st));
+        fprintf(stderr, _("narrateur: %s\n"), narr_strerror(st));
         return EXIT_FAILURE;
     }
     return EXIT_SUCCESS;
@@ -277,10 +286,10 @@ static int list_devices(void)
 {
     narr_status st = narr_list_devices(print_device, NULL);
     if (st == NARR_E_NODEVICE)
-        fputs("narrateur: no audio output device found; use -o FILE.wav to write a file\n",
+        fputs(_("narrateur: no audio output device found; use -o FILE.wav to write a file\n"),
               stderr);
     else if (st != NARR_OK)
-        fprintf(stderr, "narrateur: %s\n", narr_strerror(st));
+        fprintf(stderr, _("narrateur: %s\n"), narr_strerror(st));
     return st == NARR_OK ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
@@ -312,8 +321,15 @@ int main(int argc, char **argv)
     long number;
     int c;
     opterr = 0;
+    cli_i18n_init();
     cli_web_side_flags(argc, argv);
-    while ((c = getopt_long(argc, argv, ":o:d:v:r:j:qh", long_options, NULL)) != -1) {
+    /* The configuration file's settings go in front of the command line's,
+     * which win. Static: what it holds lives as long as the program. */
+    static cli_config config;
+    static const char short_options[] = ":o:d:v:r:j:qh";
+    if ((c = cli_config_args(&config, argc, argv, short_options, long_options, &argc, &argv)) >= 0)
+        return c;
+    while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
         switch (c) {
         case 'o':
             cfg.path = optarg;
@@ -326,8 +342,8 @@ int main(int argc, char **argv)
             break;
         case 'r':
             if (!parse_int(optarg, 80, 450, &number))
-                return usage_error("--rate must be a number of words per minute "
-                                   "from 80 to 450, not '%s'", optarg);
+                return usage_error(_("--rate must be a number of words per minute "
+                                   "from 80 to 450, not '%s'"), optarg);
             eng.rate = (int)number;
             break;
         case OPT_PRINT:
@@ -338,7 +354,7 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "timing") == 0)
                 print = NARR_OUTPUT_TIMING;
             else
-                return usage_error("--print takes 'text', 'phonemes' or 'timing', not '%s'",
+                return usage_error(_("--print takes 'text', 'phonemes' or 'timing', not '%s'"),
                                    optarg);
             break;
         case OPT_LEXICON:
@@ -346,13 +362,13 @@ int main(int argc, char **argv)
             break;
         case OPT_QUOTES:
             if (!narr_quote_style_named(optarg, &eng.quotes))
-                return usage_error("--quotes takes 'pause', 'spoken' or 'voice', not '%s'",
+                return usage_error(_("--quotes takes 'pause', 'spoken' or 'voice', not '%s'"),
                                    optarg);
             break;
         case OPT_INPUT_FORMAT:
             cfg.input_format = narr_input_format_named(optarg);
             if (cfg.input_format == NARR_INPUT_AUTO)
-                return usage_error("--input-format takes text, markdown or html, not '%s'",
+                return usage_error(_("--input-format takes text, markdown or html, not '%s'"),
                                    optarg);
             break;
         case OPT_FORMAT:
@@ -364,38 +380,38 @@ int main(int argc, char **argv)
                 break;
             cfg.input_format = narr_input_format_named(optarg);
             if (cfg.input_format == NARR_INPUT_AUTO)
-                return usage_error("--format takes text, markdown, html (input) or wav, flac, "
-                                   "ogg, opus, mp3 (output), not '%s'", optarg);
+                return usage_error(_("--format takes text, markdown, html (input) or wav, flac, "
+                                   "ogg, opus, mp3 (output), not '%s'"), optarg);
             break;
         case OPT_OUTPUT_FORMAT:
             audio->format = narr_audio_format_named(optarg);
             if (audio->format == NARR_AUDIO_AUTO)
-                return usage_error("--output-format takes wav, flac, ogg, opus or mp3, not '%s'",
+                return usage_error(_("--output-format takes wav, flac, ogg, opus or mp3, not '%s'"),
                                    optarg);
             break;
         case OPT_SAMPLE_RATE:
             if (!parse_int(optarg, 8000, 192000, &number))
-                return usage_error("--sample-rate must be a rate in Hz from 8000 to 192000, "
-                                   "not '%s'", optarg);
+                return usage_error(_("--sample-rate must be a rate in Hz from 8000 to 192000, "
+                                   "not '%s'"), optarg);
             audio->sample_rate = (int)number;
             break;
         case OPT_BITRATE:
             if (!parse_int(optarg, 8, 320, &number))
-                return usage_error("--bitrate must be in kbit/s from 8 to 320, not '%s'",
+                return usage_error(_("--bitrate must be in kbit/s from 8 to 320, not '%s'"),
                                    optarg);
             audio->bitrate = (int)number;
             break;
         case OPT_QUALITY:
             if (!parse_int(optarg, 1, 10, &number))
-                return usage_error("--quality must be from 1 (smallest) to 10 (best), not '%s'",
+                return usage_error(_("--quality must be from 1 (smallest) to 10 (best), not '%s'"),
                                    optarg);
             audio->quality = (int)number;
             break;
         case OPT_LOUDNESS:
             if (!parse_decimal(optarg, &audio->loudness) || audio->loudness < -40 ||
                 audio->loudness > -5)
-                return usage_error("--loudness must be in LUFS from -40 to -5 (podcasts: -16), "
-                                   "not '%s'", optarg);
+                return usage_error(_("--loudness must be in LUFS from -40 to -5 (podcasts: -16), "
+                                   "not '%s'"), optarg);
             break;
         case OPT_NO_LOUDNESS:
             audio->no_loudness = true;
@@ -440,26 +456,30 @@ int main(int argc, char **argv)
             return list_voices();
         case OPT_LIST_DEVICES:
             return list_devices();
+        case CLI_OPT_CONFIG:
+        case CLI_OPT_NO_CONFIG:
+        case CLI_OPT_PRINT_CONFIG:
+            break; /* cli_config_args's */
         case 'h':
-            fputs(usage_text, stdout);
-            fputs(cli_web_usage, stdout);
-            fputs(usage_tail, stdout);
+            fputs(_(usage_text), stdout);
+            fputs(_(cli_web_usage), stdout);
+            fputs(_(usage_tail), stdout);
             return EXIT_SUCCESS;
         case OPT_VERSION:
-            printf("narrateur %s\n", narr_version());
+            printf(_("narrateur %s\n"), narr_version());
             return EXIT_SUCCESS;
         case ':':
-            return usage_error("option '%s' needs a value", argv[optind - 1]);
+            return usage_error(_("option '%s' needs a value"), argv[optind - 1]);
         default:
             if ((number = cli_web_option(&web, c, optarg)) > 0)
                 return (int)number; /* a usage error, already told */
             if (number == 0)
                 break;
-            return usage_error("unknown option '%s'", argv[optind - 1]);
+            return usage_error(_("unknown option '%s'"), argv[optind - 1]);
         }
     }
     if (cfg.path && print)
-        return usage_error("%s", "--print and --output cannot be used together");
+        return usage_error("%s", _("--print and --output cannot be used together"));
     web.articles.interrupted = &interrupted_by;
     if (web.output_dir || web.podcast_feed) {
         catch_signals();
@@ -509,7 +529,7 @@ int main(int argc, char **argv)
     narr_engine *engine = narr_engine_new(&eng, &st, msg, sizeof msg);
     narr_narration *n = engine ? narr_narration_new(engine, &cfg, &st, msg, sizeof msg) : NULL;
     if (!n) {
-        fprintf(stderr, "narrateur: %s\n", msg);
+        fprintf(stderr, _("narrateur: %s\n"), msg);
         narr_engine_free(engine);
         narr_articles_free(articles);
         return EXIT_FAILURE;
@@ -524,7 +544,7 @@ int main(int argc, char **argv)
         show_progress(&progress, &last, true);
     }
     if (st != NARR_OK)
-        fprintf(stderr, "narrateur: %s\n", narr_narration_errmsg(n));
+        fprintf(stderr, _("narrateur: %s\n"), narr_narration_errmsg(n));
     narr_narration_free(n);
     narr_engine_free(engine);
     narr_articles_free(articles);

@@ -4,6 +4,7 @@
  * serves the bus; the last two only call the narration's thread-safe
  * controls and read the state below under its lock. */
 #include "cli/player.h"
+#include "cli/i18n.h"
 #include "cli/mpris.h"
 #include "cli/positions.h"
 #include "cli/terminal.h"
@@ -21,9 +22,9 @@
 /* ← this soon after a sentence began goes to the one before. */
 #define BACK_WINDOW_S 1.0
 
-static const char key_help[] =
+static const char key_help[] = N_(
     "keys: space pause, \u2192/\u2190 sentence, \u2193/\u2191 paragraph, Home start, "
-    "+/- rate, n/p article, t text, q quit";
+    "+/- rate, n/p article, t text, q quit");
 
 typedef struct {
     narr_engine *engine;
@@ -86,7 +87,9 @@ static void draw_status(player *p)
         return;
     long s = (long)p->seconds;
     char right[160], left[600], shown[700];
-    int rlen = snprintf(right, sizeof right, " \u00b7 sentence %ld of %ld \u00b7 %ld:%02ld \u00b7 %d wpm",
+    int rlen = snprintf(right, sizeof right,
+                        /* TRANSLATORS: keep the three dots: the width counts them. */
+                        _(" \u00b7 sentence %ld of %ld \u00b7 %ld:%02ld \u00b7 %d wpm"),
                         p->sentence + 1, p->sentences, s / 60, s % 60, p->rate);
     char article[40] = "";
     if (p->articles > 1)
@@ -273,7 +276,7 @@ static void on_key(player *p, key k)
     case '?':
         pthread_mutex_lock(&p->lock);
         if (p->status)
-            print_line(p, key_help, strlen(key_help));
+            print_line(p, _(key_help), strlen(_(key_help)));
         pthread_mutex_unlock(&p->lock);
         break;
     default:
@@ -379,7 +382,7 @@ static narr_status play_one(player *p, narr_articles *articles, size_t i, bool r
         if (!ok) {
             pthread_mutex_lock(&p->lock);
             clear_status(p);
-            fprintf(stderr, "narrateur: warning: %s\n", msg);
+            fprintf(stderr, _("narrateur: warning: %s\n"), msg);
             pthread_mutex_unlock(&p->lock);
         }
     }
@@ -398,7 +401,7 @@ static narr_status play_all(player *p, narr_articles *articles, bool resume)
         pthread_mutex_lock(&p->lock);
         for (; warning; warning = narr_narration_take_warning(p->n)) {
             clear_status(p);
-            fprintf(stderr, "narrateur: warning: %s\n", warning);
+            fprintf(stderr, _("narrateur: warning: %s\n"), warning);
         }
         int step = p->step;
         bool quitting = p->quit;
@@ -429,7 +432,7 @@ int player_run(const narr_engine_options *eng, const narr_output_options *cfg,
     p.engine = narr_engine_new(eng, &st, msg, sizeof msg);
     p.n = p.engine ? narr_narration_new(p.engine, &out, &st, msg, sizeof msg) : NULL;
     if (!p.n) {
-        fprintf(stderr, "narrateur: %s\n", msg);
+        fprintf(stderr, _("narrateur: %s\n"), msg);
         narr_engine_free(p.engine);
         return EXIT_FAILURE;
     }
@@ -462,12 +465,12 @@ int player_run(const narr_engine_options *eng, const narr_output_options *cfg,
         terminal_close();
     }
     if (getenv("NARRATEUR_STATS")) /* for bench/listening.py */
-        fprintf(stderr, "narrateur: underruns: %ld\n", narr_narration_underruns(p.n));
+        fprintf(stderr, _("narrateur: underruns: %ld\n"), narr_narration_underruns(p.n));
     int status = st == NARR_OK ? EXIT_SUCCESS : EXIT_FAILURE;
     if (signalled(&p))
         status = 128 + (int)*p.interrupted; /* as shells expect */
     else if (st != NARR_OK)
-        fprintf(stderr, "narrateur: %s\n", narr_narration_errmsg(p.n));
+        fprintf(stderr, _("narrateur: %s\n"), narr_narration_errmsg(p.n));
     narr_narration_free(p.n);
     narr_engine_free(p.engine);
     pthread_mutex_destroy(&p.lock);

@@ -1,5 +1,6 @@
 /* positions: --resume's memory (see positions.h). */
 #include "cli/positions.h"
+#include "cli/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -65,7 +66,7 @@ bool positions_set(const char *key, long sentence, const char *title, char *msg,
 {
     char dir[4096], file[4200], tmp[4300];
     if (!state_path(dir, sizeof dir, file, sizeof file, true)) {
-        snprintf(msg, msg_size, "cannot make the folder for positions (%s): %s",
+        snprintf(msg, msg_size, _("cannot make the folder for positions (%s): %s"),
                  *dir ? dir : "$XDG_STATE_HOME or $HOME unset", strerror(errno));
         return false;
     }
@@ -73,7 +74,7 @@ bool positions_set(const char *key, long sentence, const char *title, char *msg,
     int fd = mkstemp(tmp);
     FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!out) {
-        snprintf(msg, msg_size, "cannot write in %s: %s", dir, strerror(errno));
+        snprintf(msg, msg_size, _("cannot write in %s: %s"), dir, strerror(errno));
         if (fd >= 0) {
             close(fd);
             unlink(tmp);
@@ -111,7 +112,7 @@ bool positions_set(const char *key, long sentence, const char *title, char *msg,
     ok = fclose(out) == 0 && ok;
     if (ok && rename(tmp, file) == 0)
         return true;
-    snprintf(msg, msg_size, "cannot write %s: %s", file, strerror(errno));
+    snprintf(msg, msg_size, _("cannot write %s: %s"), file, strerror(errno));
     unlink(tmp);
     return false;
 }

@@ -1,5 +1,6 @@
 /* web_options: see web_options.h. */
 #include "cli/web_options.h"
+#include "cli/i18n.h"
 #include "cli/cli_text.h"
 
 #include <errno.h>
@@ -7,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char cli_web_usage[] =
+const char cli_web_usage[] = N_(
     "Web and feeds:\n"
     "      --connect-timeout S give up connecting after S seconds (default 15)\n"
     "      --timeout S         give up a transfer after S seconds (default 60)\n"
@@ -34,13 +35,13 @@ const char cli_web_usage[] =
     "                          its content. For a web page, only the article is\n"
     "                          read (no menus, ads, share buttons, captions)\n"
     "      --format F          the same, for F = text, markdown or html\n"
-    "\n";
+    "\n");
 
 int cli_usage_error(const char *fmt, const char *arg)
 {
-    fputs("narrateur: ", stderr);
+    fputs(_("narrateur: "), stderr);
     fprintf(stderr, fmt, arg);
-    fputs("\nTry 'narrateur --help' for more information.\n", stderr);
+    fputs(_("\nTry 'narrateur --help' for more information.\n"), stderr);
     return 2;
 }
 
@@ -52,10 +53,10 @@ int cli_web_option(cli_web *w, int c, const char *value)
     case CLI_OPT_TIMEOUT:
         if (!cli_parse_int(value, 1, 86400, &v))
             return cli_usage_error(c == CLI_OPT_TIMEOUT
-                                       ? "--timeout must be a number of seconds from 1 to 86400, "
-                                         "not '%s'"
-                                       : "--connect-timeout must be a number of seconds from 1 "
-                                         "to 86400, not '%s'",
+                                       ? _("--timeout must be a number of seconds from 1 to "
+                                           "86400, not '%s'")
+                                       : _("--connect-timeout must be a number of seconds from "
+                                           "1 to 86400, not '%s'"),
                                    value);
         *(c == CLI_OPT_TIMEOUT ? &w->articles.timeout_ms : &w->articles.connect_timeout_ms) =
             v * 1000;
@@ -65,7 +66,7 @@ int cli_web_option(cli_web *w, int c, const char *value)
         return 0;
     case CLI_OPT_MAX_ITEMS:
         if (!cli_parse_int(value, 1, 10000, &v))
-            return cli_usage_error("--max-items must be a number from 1 to 10000, not '%s'",
+            return cli_usage_error(_("--max-items must be a number from 1 to 10000, not '%s'"),
                                    value);
         w->articles.max_items = (size_t)v;
         return 0;
@@ -78,8 +79,8 @@ int cli_web_option(cli_web *w, int c, const char *value)
     case 'j':
     case CLI_OPT_JOBS:
         if (!cli_parse_int(value, 1, 256, &v))
-            return cli_usage_error("-j must be a number of worker processes from 1 to 256, "
-                                   "not '%s'", value);
+            return cli_usage_error(_("-j must be a number of worker processes from 1 to 256, "
+                                   "not '%s'"), value);
         w->jobs = (int)v;
         return 0;
     case CLI_OPT_PODCAST_FEED:
