@@ -39,4 +39,11 @@ run "$NARRATEUR" --print text "$TMP/a.txt" "$TMP/b.txt"
 expect_eq "several files" "$out" "Premier.
 Second."
 
+# A folder and an endless device are refused at once, nothing written.
+run "$NARRATEUR" -o "$TMP/folder.wav" "$TMP"
+expect_eq "folder input" "$rc:$err" "1:narrateur: $TMP: cannot read: Is a directory"
+expect_no_file "$TMP/folder.wav"
+run "$NARRATEUR" -o "$TMP/zero.wav" /dev/zero
+expect_eq "/dev/zero input" "$rc:$err" "1:narrateur: /dev/zero:1: contains NUL bytes: this is a binary file, not text"
+expect_no_file "$TMP/zero.wav"
 finish
