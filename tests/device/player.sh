@@ -55,6 +55,20 @@ expect_eq "skip status" "$(cat "$TMP/rc")" 0
 short=$(wav_field "$CAPTURE" frames)
 expect_eq "a sentence skipped" "$((short <= full - second))" 1
 
+# ↓ goes to the next paragraph's first sentence, ↑ back to the one before,
+# Home to the start: the article is heard past its end's length.
+start_player "$NARRATEUR" -r 300 "$TMP/article.txt"
+wait_until screen_has "sentence 2 of 2"
+keys Down
+wait_until screen_has "sentence 4 of 4"
+keys Up
+wait_until screen_has "sentence 2 of 4"
+keys Home
+wait_until screen_has "sentence 1 of 4"
+wait_until ended
+expect_eq "paragraph keys status" "$(cat "$TMP/rc")" 0
+expect_eq "Home replays: more than the article heard" "$(($(wav_field "$CAPTURE" frames) > full))" 1
+
 start_player "$NARRATEUR" -r 300 "$TMP/article.txt"
 wait_until captured_over 10000
 keys q
