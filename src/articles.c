@@ -2,6 +2,7 @@
  * files, standard input, web pages (input/fetch) and the items of feeds
  * (input/feed), and reading one of them through a narration. */
 #include "narrateur.h"
+#include "base/i18n.h"
 #include "narration.h"
 #include "base/buf.h"
 #include "export/batch_state.h"
@@ -45,7 +46,7 @@ narr_articles *narr_articles_new(const narr_articles_options *o, narr_status *st
     narr_articles *a = calloc(1, sizeof *a);
     if (!a) {
         *st = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NULL;
     }
     if (o)
@@ -56,8 +57,8 @@ narr_articles *narr_articles_new(const narr_articles_options *o, narr_status *st
         if (!narr_date_parse(o->since, &since)) {
             *st = NARR_E_ARG;
             snprintf(msg, msg_size,
-                     "--since takes a date such as 2026-12-07 or 2026-12-07T09:30:00+01:00, "
-                     "not '%s'", o->since);
+                     L_("--since takes a date such as 2026-12-07 or 2026-12-07T09:30:00+01:00, "
+                     "not '%s'"), o->since);
             free(a);
             return NULL;
         }
@@ -183,7 +184,7 @@ static narr_status add_url(narr_articles *a, const char *url, char *msg, size_t 
     }
     narr_fetch_result_free(&r);
     if (st == NARR_E_NOMEM)
-        snprintf(msg, msg_size, "%s: out of memory", url);
+        snprintf(msg, msg_size, L_("%s: out of memory"), url);
     return st;
 }
 
@@ -194,14 +195,14 @@ static narr_status slurp(FILE *f, const char *path, narr_buf *out, char *msg, si
     size_t k;
     while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (out->len + k > NARR_FETCH_MAX_BYTES) {
-            snprintf(msg, msg_size, "%s: too large for a feed (over 40 MB)", path);
+            snprintf(msg, msg_size, L_("%s: too large for a feed (over 40 MB)"), path);
             return NARR_E_IO;
         }
         if (narr_buf_append(out, chunk, k) != NARR_OK)
             return NARR_E_NOMEM;
     }
     if (ferror(f)) {
-        snprintf(msg, msg_size, "%s: cannot read: %s", path, strerror(errno));
+        snprintf(msg, msg_size, L_("%s: cannot read: %s"), path, strerror(errno));
         return NARR_E_IO;
     }
     return NARR_OK;
@@ -211,15 +212,15 @@ static narr_status add_file(narr_articles *a, const char *path, char *msg, size_
 {
     bool is_stdin = strcmp(path, "-") == 0;
     article it = {.key = strdup(path), .title = strdup(""), .link = strdup(""),
-                  .source = strdup(is_stdin ? "standard input" : path), .path = strdup(path),
+                  .source = strdup(is_stdin ? L_("standard input") : path), .path = strdup(path),
                   .size = -1};
     if (is_stdin || !it.path)
         return push(a, &it);
     FILE *f = fopen(path, "rb");
     struct stat info;
     if (!f || fstat(fileno(f), &info) != 0 || S_ISDIR(info.st_mode)) {
-        snprintf(msg, msg_size, "%s: cannot read: %s", path,
-                 f ? (S_ISDIR(info.st_mode) ? "Is a directory" : strerror(errno))
+        snprintf(msg, msg_size, L_("%s: cannot read: %s"), path,
+                 f ? (S_ISDIR(info.st_mode) ? L_("Is a directory") : strerror(errno))
                    : strerror(errno));
         if (f)
             fclose(f);
@@ -250,7 +251,7 @@ static narr_status add_file(narr_articles *a, const char *path, char *msg, size_
     }
     fclose(f);
     if (st == NARR_E_NOMEM)
-        snprintf(msg, msg_size, "%s: out of memory", path);
+        snprintf(msg, msg_size, L_("%s: out of memory"), path);
     return st;
 }
 
@@ -294,7 +295,7 @@ narr_status narr_articles_hash(const narr_articles *a, size_t i, const char *set
             narr_hash_add(&h, chunk, k);
         bool failed = !f || ferror(f);
         if (failed)
-            snprintf(msg, msg_size, "%s: cannot read: %s", it->source, strerror(errno));
+            snprintf(msg, msg_size, L_("%s: cannot read: %s"), it->source, strerror(errno));
         if (f && f != stdin)
             fclose(f);
         if (failed)

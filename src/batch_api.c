@@ -1,6 +1,7 @@
 /* batch_api: the batch state and the podcast feed of narrateur.h, over
  * export/batch_state and export/podcast_feed. */
 #include "narrateur.h"
+#include "base/i18n.h"
 #include "export/batch_state.h"
 #include "export/podcast_feed.h"
 
@@ -22,7 +23,7 @@ narr_batch_state *narr_batch_state_load(const char *dir, narr_status *st, char *
     if (!s || !(s->dir = strdup(dir))) {
         free(s);
         *st = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NULL;
     }
     if ((*st = narr_state_load(dir, &s->state, msg, msg_size)) != NARR_OK) {
@@ -85,13 +86,13 @@ narr_status narr_podcast_add(const char *path, const narr_podcast_options *chann
         snprintf(audio, sizeof audio, "%.*s/%s", dir_len, dir, episode->audio_file) >=
             (int)sizeof audio ||
         stat(audio, &info) != 0) {
-        snprintf(msg, msg_size, "%s: cannot read the episode's file: %s", audio,
+        snprintf(msg, msg_size, L_("%s: cannot read the episode's file: %s"), audio,
                  strerror(errno));
         return NARR_E_IO;
     }
     const char *type = narr_podcast_audio_type(extension(episode->audio_file));
     if (!type) {
-        snprintf(msg, msg_size, "%s: not an audio type podcast apps play", audio);
+        snprintf(msg, msg_size, L_("%s: not an audio type podcast apps play"), audio);
         return NARR_E_ARG;
     }
     narr_podcast_channel ch = {.base_url = channel->base_url, .title = channel->title,

@@ -1,6 +1,7 @@
 /* engine: the voice, the tables, the normalizer and eSpeak NG, made once
  * and shared by the narrations; listings; normalizing a string. */
 #include "engine.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,7 @@ narr_engine *narr_engine_new(const narr_engine_options *opts, narr_status *st, c
     narr_engine *e = calloc(1, sizeof *e);
     if (!e) {
         *st = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NULL;
     }
     *st = narr_voice_load(o->voice ? o->voice : "fr", &e->voice, msg, msg_size);

@@ -3,6 +3,7 @@
  * into a usage error (exit 2); narr_narration_new asks it too, so a
  * library caller gets the same answer. */
 #include "narrateur.h"
+#include "base/i18n.h"
 #include "audio/format.h"
 #include "export/transcript.h"
 
@@ -34,8 +35,8 @@ static const char *audio_option_set(const narr_audio_options *a)
            : a->sample_rate               ? "--sample-rate"
            : a->bitrate                   ? "--bitrate"
            : a->quality                   ? "--quality"
-           : a->loudness || a->no_loudness ? "loudness options"
-           : a->format                    ? "an output format"
+           : a->loudness || a->no_loudness ? L_("loudness options")
+           : a->format                    ? L_("an output format")
                                           : NULL;
 }
 
@@ -44,24 +45,24 @@ static narr_status check_audio(const narr_output_options *o, char *msg, size_t s
     const narr_audio_options *a = &o->audio;
     narr_audio_format f = a->format ? a->format : narr_audio_format_of(o->path);
     if (f == NARR_AUDIO_AUTO)
-        return bad(msg, size, "cannot tell the audio format of '%s'; name the output .wav, "
-                   ".flac, .ogg, .opus or .mp3, or use --output-format", o->path);
+        return bad(msg, size, L_("cannot tell the audio format of '%s'; name the output .wav, "
+                   ".flac, .ogg, .opus or .mp3, or use --output-format"), o->path);
     const char *problem = a->sample_rate ? narr_audio_rate_problem(f, a->sample_rate) : NULL;
     if (problem)
-        return bad(msg, size, "--sample-rate: %s", problem);
+        return bad(msg, size, L_("--sample-rate: %s"), problem);
     if (a->bitrate && f != NARR_AUDIO_MP3 && f != NARR_AUDIO_OPUS)
-        return bad(msg, size, "--bitrate applies to MP3 and Opus; use --quality for Ogg");
+        return bad(msg, size, L_("--bitrate applies to MP3 and Opus; use --quality for Ogg"));
     if (a->quality && f != NARR_AUDIO_MP3 && f != NARR_AUDIO_OGG && f != NARR_AUDIO_OPUS)
-        return bad(msg, size, "--quality applies to MP3, Ogg and Opus, not to lossless files");
+        return bad(msg, size, L_("--quality applies to MP3, Ogg and Opus, not to lossless files"));
     if (a->cover && f != NARR_AUDIO_MP3)
-        return bad(msg, size, "--cover goes into MP3 files only");
+        return bad(msg, size, L_("--cover goes into MP3 files only"));
     if (a->loudness && a->no_loudness)
-        return bad(msg, size, "--loudness and --no-loudness cannot be used together");
+        return bad(msg, size, L_("--loudness and --no-loudness cannot be used together"));
     if (a->loudness && (a->loudness < -40 || a->loudness > -5))
-        return bad(msg, size, "--loudness must be in LUFS from -40 to -5 (podcasts: -16)");
+        return bad(msg, size, L_("--loudness must be in LUFS from -40 to -5 (podcasts: -16)"));
     narr_transcript_format tf;
     if (a->transcript && !narr_transcript_format_of(a->transcript, &tf))
-        return bad(msg, size, "cannot tell the transcript format of '%s'; name it .vtt or .srt",
+        return bad(msg, size, L_("cannot tell the transcript format of '%s'; name it .vtt or .srt"),
                    a->transcript);
     return NARR_OK;
 }
@@ -70,19 +71,19 @@ narr_status narr_check_options(const narr_engine_options *engine,
                                const narr_output_options *output, char *msg, size_t size)
 {
     if (engine && engine->rate && (engine->rate < 80 || engine->rate > 450))
-        return bad(msg, size, "--rate must be a number of words per minute from 80 to 450, "
-                   "not '%d'", engine->rate);
+        return bad(msg, size, L_("--rate must be a number of words per minute from 80 to 450, "
+                   "not '%d'"), engine->rate);
     if (engine && (engine->quotes < NARR_QUOTES_DEFAULT || engine->quotes > NARR_QUOTES_VOICE))
-        return bad(msg, size, "unknown quote style");
+        return bad(msg, size, L_("unknown quote style"));
     if (!output)
         return NARR_OK;
     if (output->kind < NARR_OUTPUT_DEVICE || output->kind > NARR_OUTPUT_TIMING)
-        return bad(msg, size, "unknown output kind");
+        return bad(msg, size, L_("unknown output kind"));
     if (output->kind == NARR_OUTPUT_FILE && !output->path)
-        return bad(msg, size, "a file output needs a path");
+        return bad(msg, size, L_("a file output needs a path"));
     if (output->kind != NARR_OUTPUT_FILE) {
         const char *option = audio_option_set(&output->audio);
-        return option ? bad(msg, size, "%s applies to an audio file: add -o FILE", option)
+        return option ? bad(msg, size, L_("%s applies to an audio file: add -o FILE"), option)
                       : NARR_OK;
     }
     return check_audio(output, msg, size);
@@ -150,8 +151,8 @@ narr_status narr_check_files(const narr_engine_options *engine,
             if (!in || strcmp(in, "-") == 0 || is_web_address(in))
                 continue;
             if (same_file(out, in))
-                return bad(msg, size, "%s would be written over %s, an input; give the "
-                           "output another name (nothing was written)", out, in);
+                return bad(msg, size, L_("%s would be written over %s, an input; give the "
+                           "output another name (nothing was written)"), out, in);
         }
     }
     return NARR_OK;

@@ -7,6 +7,7 @@
  * seek, skip and stop are requests that the narrating thread takes at
  * the next PCM block. */
 #include "engine.h"
+#include "base/i18n.h"
 #include "narration.h"
 #include "prosody.h"
 #include "audio/sink.h"
@@ -123,7 +124,7 @@ narr_narration *narr_narration_new(narr_engine *e, const narr_output_options *ou
     narr_narration *n = calloc(1, sizeof *n);
     if (!n) {
         *st = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NULL;
     }
     n->e = e;
@@ -287,7 +288,7 @@ static narr_status take_control(narr_narration *n)
         pthread_cond_timedwait(&n->wake, &n->lock, &until);
     }
     if (n->stopped || signalled(n)) {
-        snprintf(n->errmsg, sizeof n->errmsg, "interrupted; nothing was published");
+        snprintf(n->errmsg, sizeof n->errmsg, L_("interrupted; nothing was published"));
         st = NARR_E_INTERRUPTED;
     } else if (n->request != REQ_NONE) {
         n->aborted_for_request = true;
@@ -311,7 +312,7 @@ static narr_status emit(narr_narration *n, narr_event *ev)
         return NARR_OK;
     narr_status st = n->out.on_event(n->out.user, ev);
     if (st != NARR_OK && !*n->errmsg)
-        fail(n, st, st == NARR_E_INTERRUPTED ? "stopped by the caller" : narr_strerror(st));
+        fail(n, st, st == NARR_E_INTERRUPTED ? L_("stopped by the caller") : narr_strerror(st));
     return st;
 }
 
@@ -319,7 +320,7 @@ static narr_status emit(narr_narration *n, narr_event *ev)
 static narr_status device_failed(narr_narration *n, narr_status st)
 {
     long s = n->frames / narr_engine_sample_rate(n->e);
-    snprintf(n->errmsg, sizeof n->errmsg, "%s (stopped at %ld:%02ld, sentence %ld)",
+    snprintf(n->errmsg, sizeof n->errmsg, L_("%s (stopped at %ld:%02ld, sentence %ld)"),
              narr_sink_errmsg(n->sink), s / 60, s % 60, n->current + 1);
     return st;
 }
@@ -367,7 +368,7 @@ static narr_status print_line(narr_narration *n, const char *s, size_t len)
     FILE *f = n->out.print_to;
     if (fwrite(s, 1, len, f) == len && fputc('\n', f) != EOF && fflush(f) == 0)
         return NARR_OK;
-    snprintf(n->errmsg, sizeof n->errmsg, "cannot write the output: %s", strerror(errno));
+    snprintf(n->errmsg, sizeof n->errmsg, L_("cannot write the output: %s"), strerror(errno));
     return NARR_E_IO;
 }
 
@@ -418,7 +419,7 @@ static narr_status use_language(narr_narration *n, int k)
     narr_status st = narr_speaker_set_language(sp, n->langs[k]);
     if (st == NARR_E_VOICE) {
         char msg[1200];
-        snprintf(msg, sizeof msg, "a passage in '%s' is read with the French voice: %s",
+        snprintf(msg, sizeof msg, L_("a passage in '%s' is read with the French voice: %s"),
                  n->langs[k], narr_speaker_errmsg(sp));
         warn(n, msg);
         n->lang_missing[k] = true;
@@ -860,7 +861,7 @@ static narr_status read_up_to(narr_narration *n, long index)
             break;
         }
         if (st == NARR_E_INTERRUPTED)
-            return fail(n, st, "interrupted; nothing was published");
+            return fail(n, st, L_("interrupted; nothing was published"));
         if (st != NARR_OK)
             return fail(n, st, narr_document_errmsg(n->doc));
         if ((st = split_block(n, &b)) != NARR_OK)
@@ -954,7 +955,7 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
     narr_status st = narr_document_open(dec, n->out.input_format, path, n->e->tables, &n->doc,
                                         msg, sizeof msg);
     if (st == NARR_E_INTERRUPTED)
-        return fail(n, st, "interrupted; nothing was published");
+        return fail(n, st, L_("interrupted; nothing was published"));
     if (st != NARR_OK) {
         fail(n, st, msg);
         return st;
@@ -985,7 +986,7 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
         n->has_guard_warning = true;
     }
     if (st == NARR_OK && n->current < 0) {
-        snprintf(n->errmsg, sizeof n->errmsg, "%s: no text to read aloud", name);
+        snprintf(n->errmsg, sizeof n->errmsg, L_("%s: no text to read aloud"), name);
         st = NARR_E_EMPTY;
     }
     narr_document_free(n->doc);
@@ -996,10 +997,10 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
 narr_status narr_narration_read(narr_narration *n, const char *path)
 {
     bool use_stdin = !path || strcmp(path, "-") == 0;
-    const char *name = use_stdin ? "standard input" : path;
+    const char *name = use_stdin ? L_("standard input") : path;
     FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        snprintf(n->errmsg, sizeof n->errmsg, "%s: cannot open: %s", path, strerror(errno));
+        snprintf(n->errmsg, sizeof n->errmsg, L_("%s: cannot open: %s"), path, strerror(errno));
         return NARR_E_IO;
     }
     struct stat info;
@@ -1008,7 +1009,7 @@ narr_status narr_narration_read(narr_narration *n, const char *path)
                                                                        : -1;
     narr_decoder *dec = narr_decoder_new(f, name);
     narr_status st = dec ? read_decoder(n, dec, use_stdin ? NULL : path, name)
-                         : fail(n, NARR_E_NOMEM, "out of memory");
+                         : fail(n, NARR_E_NOMEM, L_("out of memory"));
     narr_decoder_free(dec);
     n->in = NULL;
     if (!use_stdin)
@@ -1021,12 +1022,12 @@ narr_status narr_narration_read_source(narr_narration *n, const char *data, size
                                       const char *charset)
 {
     if (!len)
-        return fail(n, NARR_E_EMPTY, "no text to read aloud");
+        return fail(n, NARR_E_EMPTY, L_("no text to read aloud"));
     FILE *f = fmemopen((void *)data, len, "rb");
     if (!f)
-        return fail(n, NARR_E_NOMEM, "out of memory");
+        return fail(n, NARR_E_NOMEM, L_("out of memory"));
     narr_decoder *dec = narr_decoder_new(f, name ? name : "text");
-    narr_status st = dec ? NARR_OK : fail(n, NARR_E_NOMEM, "out of memory");
+    narr_status st = dec ? NARR_OK : fail(n, NARR_E_NOMEM, L_("out of memory"));
     /* An unknown header charset is left to the page's declaration. */
     if (st == NARR_OK && charset && narr_decoder_set_transport_charset(dec, charset) == NARR_E_IO)
         st = fail(n, NARR_E_IO, narr_decoder_errmsg(dec));
@@ -1053,7 +1054,7 @@ narr_status narr_narration_finish(narr_narration *n)
         if ((n->out.kind == NARR_OUTPUT_TEXT || n->out.kind == NARR_OUTPUT_PHONEMES) &&
             fflush(n->out.print_to) != 0) {
             snprintf(n->errmsg, sizeof n->errmsg,
-                     "cannot write the output: %s (is the disk full?)", strerror(errno));
+                     L_("cannot write the output: %s (is the disk full?)"), strerror(errno));
             return NARR_E_IO;
         }
         return NARR_OK;

@@ -1,5 +1,6 @@
 /* cover: JPEG and PNG structure checks (see cover.h). */
 #include "audio/cover.h"
+#include "base/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -35,33 +36,33 @@ static bool check_png(const unsigned char *b, size_t n, narr_cover_info *info, c
     bool header = false, data = false;
     for (size_t at = 8; at < n;) {
         if (n - at < 12)
-            return damaged(why, why_size, "a damaged PNG (a chunk is cut short)");
+            return damaged(why, why_size, L_("a damaged PNG (a chunk is cut short)"));
         unsigned long len = be32(b + at);
         const unsigned char *type = b + at + 4;
         if (len > n - at - 12)
-            return damaged(why, why_size, "a damaged PNG (a chunk runs past the end)");
+            return damaged(why, why_size, L_("a damaged PNG (a chunk runs past the end)"));
         if (crc32(crc32(0L, Z_NULL, 0), type, (uInt)len + 4) != be32(b + at + 8 + len)) {
-            snprintf(why, why_size, "a damaged PNG (bad CRC in a chunk)");
+            snprintf(why, why_size, L_("a damaged PNG (bad CRC in a chunk)"));
             return false;
         }
         if (!header) {
             const unsigned char *h = b + at + 8;
             if (memcmp(type, "IHDR", 4) != 0 || len != 13)
-                return damaged(why, why_size, "a damaged PNG (no IHDR header first)");
+                return damaged(why, why_size, L_("a damaged PNG (no IHDR header first)"));
             info->width = be32(h);
             info->height = be32(h + 4);
             if (info->width == 0 || info->height == 0 || info->width > 0x7FFFFFFFUL ||
                 info->height > 0x7FFFFFFFUL || !png_depth_ok(h[9], h[8]) || h[10] || h[11] ||
                 h[12] > 1)
-                return damaged(why, why_size, "a damaged PNG (impossible IHDR header)");
+                return damaged(why, why_size, L_("a damaged PNG (impossible IHDR header)"));
             header = true;
         }
         data |= memcmp(type, "IDAT", 4) == 0;
         if (memcmp(type, "IEND", 4) == 0)
-            return data ? true : damaged(why, why_size, "a damaged PNG (no image data)");
+            return data ? true : damaged(why, why_size, L_("a damaged PNG (no image data)"));
         at += 12 + len;
     }
-    return damaged(why, why_size, "a damaged PNG (no IEND chunk at the end)");
+    return damaged(why, why_size, L_("a damaged PNG (no IEND chunk at the end)"));
 }
 
 /* Walks the markers from SOI to the first frame header (SOFn). */
@@ -71,7 +72,7 @@ static bool check_jpeg(const unsigned char *b, size_t n, narr_cover_info *info, 
     size_t at = 2;
     for (;;) {
         if (at >= n || b[at] != 0xFF)
-            return damaged(why, why_size, "a damaged JPEG (no marker where one must be)");
+            return damaged(why, why_size, L_("a damaged JPEG (no marker where one must be)"));
         while (at < n && b[at] == 0xFF)
             at++; /* fill bytes */
         if (at >= n)
@@ -80,9 +81,9 @@ static bool check_jpeg(const unsigned char *b, size_t n, narr_cover_info *info, 
         if (m == 0x01 || (m >= 0xD0 && m <= 0xD7))
             continue; /* markers without a segment */
         if (m == 0xD8 || m == 0xD9 || m == 0xDA || m == 0x00)
-            return damaged(why, why_size, "a damaged JPEG (no frame header before the data)");
+            return damaged(why, why_size, L_("a damaged JPEG (no frame header before the data)"));
         if (n - at < 2 || be16(b + at) < 2 || be16(b + at) > n - at)
-            return damaged(why, why_size, "a damaged JPEG (a segment runs past the end)");
+            return damaged(why, why_size, L_("a damaged JPEG (a segment runs past the end)"));
         unsigned len = be16(b + at);
         bool frame = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
         if (frame) {
@@ -93,12 +94,12 @@ static bool check_jpeg(const unsigned char *b, size_t n, narr_cover_info *info, 
             if (len < 8 || (s[0] != 8 && s[0] != 12 && s[0] != 16) || info->width == 0 ||
                 info->height == 0 || components == 0 || components > 4 ||
                 len != 8 + 3 * components)
-                return damaged(why, why_size, "a damaged JPEG (impossible frame header)");
+                return damaged(why, why_size, L_("a damaged JPEG (impossible frame header)"));
             return true;
         }
         at += len;
     }
-    return damaged(why, why_size, "a damaged JPEG (no frame header)");
+    return damaged(why, why_size, L_("a damaged JPEG (no frame header)"));
 }
 
 bool narr_cover_check(const unsigned char *b, size_t n, narr_cover_info *info, char *why,
@@ -115,5 +116,5 @@ bool narr_cover_check(const unsigned char *b, size_t n, narr_cover_info *info, c
         info->mime = "image/png";
         return check_png(b, n, info, why, why_size);
     }
-    return damaged(why, why_size, "not a JPEG or PNG image");
+    return damaged(why, why_size, L_("not a JPEG or PNG image"));
 }

@@ -5,6 +5,7 @@
  * refuses the engine's rate in mono gets the sound resampled (libsoxr) to
  * its own rate, and the channel copied to each of its channels. */
 #include "audio/sink.h"
+#include "base/i18n.h"
 #include "audio/resample.h"
 
 #ifdef NARR_HAVE_ALSA
@@ -92,10 +93,10 @@ static void describe(narr_sink *s, const char *what, PaError e)
 {
     if (e == paUnanticipatedHostError) {
         const PaHostErrorInfo *host = Pa_GetLastHostErrorInfo();
-        snprintf(s->errmsg, sizeof s->errmsg, "audio device: %s: %s", what,
+        snprintf(s->errmsg, sizeof s->errmsg, L_("audio device: %s: %s"), what,
                  host && host->errorText ? host->errorText : Pa_GetErrorText(e));
     } else {
-        snprintf(s->errmsg, sizeof s->errmsg, "audio device: %s: %s", what,
+        snprintf(s->errmsg, sizeof s->errmsg, L_("audio device: %s: %s"), what,
                  Pa_GetErrorText(e));
     }
 }
@@ -107,7 +108,7 @@ static narr_status play(narr_sink *s, const int16_t *pcm, size_t frames)
     if (d->held) {
         PaError e = Pa_StartStream(d->stream);
         if (e != paNoError) {
-            describe(s, "cannot resume playback", e);
+            describe(s, L_("cannot resume playback"), e);
             return NARR_E_AUDIO;
         }
         d->held = false;
@@ -119,7 +120,7 @@ static narr_status play(narr_sink *s, const int16_t *pcm, size_t frames)
         if (e == paOutputUnderflowed)
             s->underruns++;
         else if (e != paNoError) {
-            describe(s, "playback failed", e);
+            describe(s, L_("playback failed"), e);
             return NARR_E_AUDIO;
         }
         pcm += chunk * (size_t)d->channels;
@@ -179,7 +180,7 @@ static narr_status device_hold(narr_sink *s)
         return NARR_OK;
     PaError e = Pa_StopStream(d->stream);
     if (e != paNoError) {
-        describe(s, "cannot pause playback", e);
+        describe(s, L_("cannot pause playback"), e);
         return NARR_E_AUDIO;
     }
     d->held = true;
@@ -197,7 +198,7 @@ static narr_status device_finish(narr_sink *s)
         return NARR_OK;
     PaError e = Pa_StopStream(d->stream); /* plays what is buffered, then stops */
     if (e != paNoError) {
-        describe(s, "cannot finish playback", e);
+        describe(s, L_("cannot finish playback"), e);
         return NARR_E_AUDIO;
     }
     return NARR_OK;
@@ -286,14 +287,14 @@ narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
         free(s);
         free(d);
         *err = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NULL;
     }
     s->ops = &device_ops;
     s->priv = d;
     PaError e = start_portaudio();
     if (e != paNoError) {
-        describe(s, "cannot start PortAudio", e);
+        describe(s, L_("cannot start PortAudio"), e);
         *err = NARR_E_AUDIO;
         goto fail;
     }
@@ -301,11 +302,11 @@ narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
     PaDeviceIndex index = find_device(device);
     if (index == paNoDevice) {
         if (device)
-            snprintf(s->errmsg, sizeof s->errmsg, "no audio output device called '%s'; "
-                     "run with --list-devices to see them", device);
+            snprintf(s->errmsg, sizeof s->errmsg, L_("no audio output device called '%s'; "
+                     "run with --list-devices to see them"), device);
         else
             snprintf(s->errmsg, sizeof s->errmsg,
-                     "no audio output device found; use -o FILE.wav to write a file");
+                     L_("no audio output device found; use -o FILE.wav to write a file"));
         *err = NARR_E_NODEVICE;
         goto fail;
     }
@@ -325,8 +326,8 @@ narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
         e == paSampleFormatNotSupported) {
         /* Asked only when refused: probing opens the device once more. */
         if (!choose_format(info, &out, &stream_rate)) {
-            snprintf(s->errmsg, sizeof s->errmsg, "audio device: cannot open the output: "
-                     "it plays neither %d Hz nor %.0f Hz, in mono or stereo", rate,
+            snprintf(s->errmsg, sizeof s->errmsg, L_("audio device: cannot open the output: "
+                     "it plays neither %d Hz nor %.0f Hz, in mono or stereo"), rate,
                      info->defaultSampleRate);
             *err = NARR_E_AUDIO;
             goto fail;
@@ -335,7 +336,7 @@ narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
         if (stream_rate != rate &&
             !(d->resampler = narr_resampler_new(rate, (int)stream_rate, err))) {
             snprintf(s->errmsg, sizeof s->errmsg,
-                     "audio device: cannot resample %d Hz to %.0f Hz", rate, stream_rate);
+                     L_("audio device: cannot resample %d Hz to %.0f Hz"), rate, stream_rate);
             goto fail;
         }
         e = Pa_OpenStream(&d->stream, NULL, &out, stream_rate, paFramesPerBufferUnspecified,
@@ -347,7 +348,7 @@ narr_sink *narr_sink_open_device(const char *device, int rate, narr_status *err,
     }
     if (e != paNoError) {
         d->stream = NULL;
-        describe(s, "cannot open the output", e);
+        describe(s, L_("cannot open the output"), e);
         *err = e == paDeviceUnavailable || e == paInvalidDevice ? NARR_E_NODEVICE : NARR_E_AUDIO;
         goto fail;
     }

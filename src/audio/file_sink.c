@@ -32,6 +32,7 @@
  * file_sink_encoder.c. Only the shaper (intro, outro) and the encoder
  * include libsndfile. */
 #include "audio/file_sink_private.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <math.h>
@@ -91,8 +92,8 @@ bool narr_file_sink_write_scratch(narr_file_sink *f, const float *pcm, size_t fr
             block[i] = to_scratch(pcm[done + i]);
         if (!narr_pwrite_all(f->pcm_fd, block, n * sizeof *block,
                              (off_t)((at + (long long)done) * (long long)sizeof *block))) {
-            narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write the temporary audio next "
-                                     "to it: %s (is the disk full?)", f->audio.path,
+            narr_file_sink_set_error(f, NARR_E_IO, L_("%s: cannot write the temporary audio next "
+                                     "to it: %s (is the disk full?)"), f->audio.path,
                                      strerror(errno));
             return false;
         }
@@ -108,8 +109,8 @@ bool narr_file_sink_read_scratch(narr_file_sink *f, float *pcm, size_t frames, l
         size_t n = frames - done < NARR_FILE_CHUNK ? frames - done : NARR_FILE_CHUNK;
         if (!narr_pread_all(f->pcm_fd, block, n * sizeof *block,
                             (off_t)((at + (long long)done) * (long long)sizeof *block))) {
-            narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot read the temporary audio back: "
-                                     "%s (is the disk full or failing?)", f->audio.path,
+            narr_file_sink_set_error(f, NARR_E_IO, L_("%s: cannot read the temporary audio back: "
+                                     "%s (is the disk full or failing?)"), f->audio.path,
                                      strerror(errno));
             return false;
         }
@@ -195,7 +196,7 @@ static narr_status file_chapter(narr_sink *s, const char *title, size_t len, boo
     double at = f->in_frames ? position(f) : 0;
     narr_status st = narr_chapters_add(f->chapters, at, title, len);
     if (st != NARR_OK)
-        snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+        snprintf(s->errmsg, sizeof s->errmsg, L_("out of memory"));
     return st;
 }
 
@@ -216,11 +217,11 @@ static narr_status file_cue(narr_sink *s, bool begin, const char *text, size_t l
                                  narr_buf_str(&f->cue_text), f->cue_text.len);
     }
     if (st == NARR_E_IO)
-        snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write the transcript: %s (is the "
-                 "disk full?)", f->transcript_file.path,
+        snprintf(s->errmsg, sizeof s->errmsg, L_("%s: cannot write the transcript: %s (is the "
+                 "disk full?)"), f->transcript_file.path,
                  strerror(narr_transcript_errno(f->transcript)));
     else if (st != NARR_OK)
-        snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+        snprintf(s->errmsg, sizeof s->errmsg, L_("out of memory"));
     return st;
 }
 
@@ -288,8 +289,8 @@ static narr_status file_finish(narr_sink *s)
             e = errno;
         f->transcript_out = NULL;
         if (e) {
-            snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write the transcript: %s (is the "
-                     "disk full?)", f->transcript_file.path, strerror(e));
+            snprintf(s->errmsg, sizeof s->errmsg, L_("%s: cannot write the transcript: %s (is the "
+                     "disk full?)"), f->transcript_file.path, strerror(e));
             return NARR_E_IO;
         }
     }
@@ -301,12 +302,12 @@ static narr_status file_finish(narr_sink *s)
         int e = errno;
         narr_buf_deinit(&json);
         if (st != NARR_OK) {
-            snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+            snprintf(s->errmsg, sizeof s->errmsg, L_("out of memory"));
             return st;
         }
         if (!ok) {
-            snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write the chapters: %s (is the "
-                     "disk full?)", f->chapters_file.path, strerror(e));
+            snprintf(s->errmsg, sizeof s->errmsg, L_("%s: cannot write the chapters: %s (is the "
+                     "disk full?)"), f->chapters_file.path, strerror(e));
             return NARR_E_IO;
         }
     }
@@ -382,7 +383,7 @@ narr_sink *narr_sink_open_file_window(const char *path, int rate, const narr_out
         free(s);
         free(f);
         *err = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NULL;
     }
     f->pcm_fd = f->mp3_fd = -1;
@@ -407,7 +408,7 @@ narr_sink *narr_sink_open_file_window(const char *path, int rate, const narr_out
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         if (!f->encoder_started) {
             *err = NARR_E_NOMEM;
-            snprintf(msg, msg_size, "cannot start the encoding threads");
+            snprintf(msg, msg_size, L_("cannot start the encoding threads"));
         }
     }
     if (*err != NARR_OK) {

@@ -4,6 +4,7 @@
  * encodes a second time from the scratch PCM when the shaper's gain missed.
  * An MP3's ID3 tag, with the chapters, is written before its frames at the end. */
 #include "audio/file_sink_private.h"
+#include "base/i18n.h"
 #include "audio/id3.h"
 
 #include <errno.h>
@@ -76,14 +77,14 @@ static SNDFILE *open_encoder(narr_file_sink *f, const char *title)
 {
     int fd = f->format == NARR_AUDIO_MP3 ? f->mp3_fd : f->audio.fd;
     if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0) {
-        narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write: %s (is the disk full?)",
+        narr_file_sink_set_error(f, NARR_E_IO, L_("%s: cannot write: %s (is the disk full?)"),
                                  f->audio.path, strerror(errno));
         return NULL;
     }
     SF_INFO info = {.samplerate = f->out_rate, .channels = 1, .format = sf_format_code(f->format)};
     SNDFILE *snd = sf_open_fd(fd, SFM_WRITE, &info, SF_FALSE);
     if (!snd) {
-        narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write: %s (is the disk full?)",
+        narr_file_sink_set_error(f, NARR_E_IO, L_("%s: cannot write: %s (is the disk full?)"),
                                  f->audio.path, sf_strerror(NULL));
         return NULL;
     }
@@ -123,7 +124,7 @@ static bool encode(encoding *e, float *pcm, size_t n)
         done = sf_writef_float(e->snd, pcm, (sf_count_t)n);
     }
     if (done != (sf_count_t)n) {
-        narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot write: %s (is the disk full?)",
+        narr_file_sink_set_error(f, NARR_E_IO, L_("%s: cannot write: %s (is the disk full?)"),
                                  f->audio.path, sf_strerror(e->snd));
         return false;
     }
@@ -138,8 +139,8 @@ static bool close_encoder(encoding *e, bool ok)
     int rc = sf_close(e->snd);
     e->snd = NULL;
     if (ok && rc != 0) {
-        narr_file_sink_set_error(e->f, NARR_E_IO, "%s: cannot complete the file: %s (is the "
-                                 "disk full?)", e->f->audio.path, sf_error_number(rc));
+        narr_file_sink_set_error(e->f, NARR_E_IO, L_("%s: cannot complete the file: %s (is the "
+                                 "disk full?)"), e->f->audio.path, sf_error_number(rc));
         return false;
     }
     return ok;
@@ -154,7 +155,7 @@ static bool encode_again(encoding *e, const char *title, double gain_db, long lo
     pthread_mutex_unlock(&f->lock);
     narr_leveler *l = calloc(1, sizeof *l);
     if (!l || !narr_leveler_init(l, f, gain_db)) {
-        narr_file_sink_set_error(f, NARR_E_NOMEM, "out of memory");
+        narr_file_sink_set_error(f, NARR_E_NOMEM, L_("out of memory"));
         if (l)
             narr_leveler_deinit(l);
         free(l);
@@ -186,7 +187,7 @@ void *narr_file_encoder_main(void *arg)
     encoding *e = calloc(1, sizeof *e);
     float *pcm = malloc(NARR_FILE_CHUNK * sizeof *pcm);
     if (!e || !pcm)
-        narr_file_sink_set_error(f, NARR_E_NOMEM, "out of memory");
+        narr_file_sink_set_error(f, NARR_E_NOMEM, L_("out of memory"));
     /* The tags go first in Ogg and FLAC: wait until the title is known. */
     pthread_mutex_lock(&f->lock);
     while (!f->stop && !f->title_final)
@@ -229,7 +230,7 @@ narr_status narr_file_write_mp3(narr_sink *s, double total)
     narr_buf tag;
     narr_buf_init(&tag);
     if (!ch) {
-        snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+        snprintf(s->errmsg, sizeof s->errmsg, L_("out of memory"));
         return NARR_E_NOMEM;
     }
     for (size_t i = 0; i < count; i++) {
@@ -249,8 +250,8 @@ narr_status narr_file_write_mp3(narr_sink *s, double total)
     free(ch);
     if (st != NARR_OK) {
         narr_buf_deinit(&tag);
-        snprintf(s->errmsg, sizeof s->errmsg, "%s: the tag is too large (is the cover over "
-                 "16 MB?)", f->audio.path);
+        snprintf(s->errmsg, sizeof s->errmsg, L_("%s: the tag is too large (is the cover over "
+                 "16 MB?)"), f->audio.path);
         return st;
     }
     bool ok = narr_pwrite_all(f->audio.fd, tag.data, tag.len, 0);
@@ -259,7 +260,7 @@ narr_status narr_file_write_mp3(narr_sink *s, double total)
     narr_buf_deinit(&tag);
     char *buf = ok ? malloc(1 << 16) : NULL;
     if (ok && !buf) {
-        snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+        snprintf(s->errmsg, sizeof s->errmsg, L_("out of memory"));
         return NARR_E_NOMEM;
     }
     for (off_t from = 0; ok;) {
@@ -267,8 +268,8 @@ narr_status narr_file_write_mp3(narr_sink *s, double total)
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot read the temporary audio back: "
-                     "%s (is the disk full or failing?)", f->audio.path, strerror(errno));
+            snprintf(s->errmsg, sizeof s->errmsg, L_("%s: cannot read the temporary audio back: "
+                     "%s (is the disk full or failing?)"), f->audio.path, strerror(errno));
             free(buf);
             return NARR_E_IO;
         }
@@ -281,7 +282,7 @@ narr_status narr_file_write_mp3(narr_sink *s, double total)
     }
     free(buf);
     if (!ok) {
-        snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot write: %s (is the disk full?)",
+        snprintf(s->errmsg, sizeof s->errmsg, L_("%s: cannot write: %s (is the disk full?)"),
                  f->audio.path, strerror(e));
         return NARR_E_IO;
     }

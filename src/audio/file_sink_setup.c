@@ -4,6 +4,7 @@
  * tags, cover, intro and outro; then the files, all under temporary names:
  * the audio, the chapters and transcript, and the scratch files. */
 #include "audio/file_sink_private.h"
+#include "base/i18n.h"
 #include "audio/cover.h"
 
 #include <errno.h>
@@ -50,24 +51,24 @@ static narr_status read_cover(narr_file_sink *f, const char *path, char *msg, si
 {
     FILE *in = fopen(path, "rb");
     if (!in)
-        return fail_open(msg, size, NARR_E_IO, "%s: cannot read the cover: %s", path,
+        return fail_open(msg, size, NARR_E_IO, L_("%s: cannot read the cover: %s"), path,
                          strerror(errno));
     f->cover = malloc(MAX_COVER_BYTES + 1);
     size_t n = f->cover ? fread(f->cover, 1, MAX_COVER_BYTES + 1, in) : 0;
     bool failed = ferror(in);
     fclose(in);
     if (!f->cover)
-        return fail_open(msg, size, NARR_E_NOMEM, "out of memory");
+        return fail_open(msg, size, NARR_E_NOMEM, L_("out of memory"));
     if (failed)
-        return fail_open(msg, size, NARR_E_IO, "%s: cannot read the cover", path);
+        return fail_open(msg, size, NARR_E_IO, L_("%s: cannot read the cover"), path);
     if (n > MAX_COVER_BYTES)
-        return fail_open(msg, size, NARR_E_ARG, "%s: the cover is over 16 MB; use a smaller "
-                         "image", path);
+        return fail_open(msg, size, NARR_E_ARG, L_("%s: the cover is over 16 MB; use a smaller "
+                         "image"), path);
     f->cover_len = n;
     narr_cover_info info;
     char why[96];
     if (!narr_cover_check(f->cover, n, &info, why, sizeof why))
-        return fail_open(msg, size, NARR_E_ARG, "%s: the cover is %s", path, why);
+        return fail_open(msg, size, NARR_E_ARG, L_("%s: the cover is %s"), path, why);
     f->cover_mime = info.mime;
     return NARR_OK;
 }
@@ -78,8 +79,8 @@ narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
     const narr_audio_options *o = &cfg->audio;
     f->format = o->format != NARR_AUDIO_AUTO ? o->format : narr_audio_format_of(path);
     if (f->format == NARR_AUDIO_AUTO)
-        return fail_open(msg, size, NARR_E_ARG, "cannot tell the audio format of '%s'; name "
-                         "it .wav, .flac, .ogg, .opus or .mp3", path);
+        return fail_open(msg, size, NARR_E_ARG, L_("cannot tell the audio format of '%s'; name "
+                         "it .wav, .flac, .ogg, .opus or .mp3"), path);
     f->in_rate = rate;
     f->out_rate = o->sample_rate ? o->sample_rate
                   : f->format == NARR_AUDIO_WAV  ? rate
@@ -89,7 +90,7 @@ narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
     if (problem)
         return fail_open(msg, size, NARR_E_ARG, "%s: %s, not %d", path, problem, f->out_rate);
     if (!narr_file_can_encode(f->format, f->out_rate))
-        return fail_open(msg, size, NARR_E_ARG, "%s: this libsndfile cannot write that format",
+        return fail_open(msg, size, NARR_E_ARG, L_("%s: this libsndfile cannot write that format"),
                          path);
     f->bitrate = o->bitrate;
     f->quality = o->quality;
@@ -123,7 +124,7 @@ narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
     f->speech = narr_pcm_queue_new(SPEECH_QUEUE, sizeof(int16_t));
     f->leveled = narr_pcm_queue_new(LEVEL_QUEUE, sizeof(float));
     if (!ok || !f->chapters || !f->speech || !f->leveled)
-        return fail_open(msg, size, NARR_E_NOMEM, "out of memory");
+        return fail_open(msg, size, NARR_E_NOMEM, L_("out of memory"));
 
     narr_status st;
     if (o->cover && (st = read_cover(f, o->cover, msg, size)) != NARR_OK)
@@ -156,8 +157,8 @@ narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
     for (int i = 0; i < 3; i++)
         for (int j = i + 1; j < 3; j++)
             if (outs[i] && outs[j] && strcmp(outs[i]->dest, outs[j]->dest) == 0)
-                return fail_open(msg, size, NARR_E_ARG, "%s and %s are the same file; give "
-                                 "each output its own name", outs[i]->path, outs[j]->path);
+                return fail_open(msg, size, NARR_E_ARG, L_("%s and %s are the same file; give "
+                                 "each output its own name"), outs[i]->path, outs[j]->path);
     if (o->transcript) {
         /* The stream gets its own descriptor: the pending file keeps one
          * to flush to the disk before publishing. */
@@ -167,19 +168,19 @@ narr_status narr_file_sink_setup(narr_file_sink *f, const char *path, int rate,
             int e = errno;
             if (fd >= 0)
                 close(fd);
-            return fail_open(msg, size, NARR_E_IO, "%s: cannot write the transcript: %s; "
-                             "try again with fewer programs open", o->transcript, strerror(e));
+            return fail_open(msg, size, NARR_E_IO, L_("%s: cannot write the transcript: %s; "
+                             "try again with fewer programs open"), o->transcript, strerror(e));
         }
         f->transcript = narr_transcript_new(f->transcript_out, tf);
         if (!f->transcript)
-            return fail_open(msg, size, NARR_E_NOMEM, "out of memory");
+            return fail_open(msg, size, NARR_E_NOMEM, L_("out of memory"));
     }
     if (f->loudness)
         f->pcm_fd = narr_scratch_fd(f->audio.dest);
     if (f->format == NARR_AUDIO_MP3 && (!f->loudness || f->pcm_fd >= 0))
         f->mp3_fd = narr_scratch_fd(f->audio.dest);
     if ((f->loudness && f->pcm_fd < 0) || (f->format == NARR_AUDIO_MP3 && f->mp3_fd < 0))
-        return fail_open(msg, size, NARR_E_IO, "%s: cannot create a temporary file next to "
-                         "it: %s; choose a writable folder", path, strerror(errno));
+        return fail_open(msg, size, NARR_E_IO, L_("%s: cannot create a temporary file next to "
+                         "it: %s; choose a writable folder"), path, strerror(errno));
     return NARR_OK;
 }

@@ -4,6 +4,7 @@
  * the first 20 s are kept in the scratch file and measured, the gain is
  * fitted, and from then on the audio is leveled as it goes to the encoder. */
 #include "audio/file_sink_private.h"
+#include "base/i18n.h"
 #include "audio/resample.h"
 
 #include <errno.h>
@@ -42,7 +43,7 @@ static bool decide_gain(shaper *sh, long long measured_frames)
     f->gain_db = gain;
     pthread_mutex_unlock(&f->lock);
     if (!narr_leveler_init(&sh->lev, f, gain)) {
-        narr_file_sink_set_error(f, NARR_E_NOMEM, "out of memory");
+        narr_file_sink_set_error(f, NARR_E_NOMEM, L_("out of memory"));
         return false;
     }
     for (long long pos = 0; pos < sh->frames;) {
@@ -100,12 +101,12 @@ narr_status narr_file_check_sound(const char *path, double *seconds, char *msg, 
     SF_INFO info = {0};
     SNDFILE *snd = sf_open(path, SFM_READ, &info);
     if (!snd) {
-        snprintf(msg, size, "%s: cannot read the sound: %s", path, sf_strerror(NULL));
+        snprintf(msg, size, L_("%s: cannot read the sound: %s"), path, sf_strerror(NULL));
         return NARR_E_IO;
     }
     sf_close(snd);
     if (info.samplerate <= 0 || info.channels <= 0) {
-        snprintf(msg, size, "%s: not a sound file", path);
+        snprintf(msg, size, L_("%s: not a sound file"), path);
         return NARR_E_IO;
     }
     *seconds = (double)info.frames / info.samplerate;
@@ -119,7 +120,7 @@ static narr_status add_sound(shaper *sh, const char *path)
     SF_INFO info = {0};
     SNDFILE *snd = sf_open(path, SFM_READ, &info);
     if (!snd) {
-        narr_file_sink_set_error(f, NARR_E_IO, "%s: cannot read the sound: %s", path,
+        narr_file_sink_set_error(f, NARR_E_IO, L_("%s: cannot read the sound: %s"), path,
                                  sf_strerror(NULL));
         return NARR_E_IO;
     }
@@ -128,7 +129,7 @@ static narr_status add_sound(shaper *sh, const char *path)
     float *buf = malloc((size_t)NARR_FILE_CHUNK * (size_t)info.channels * sizeof *buf);
     if (!r || !buf) {
         st = st == NARR_OK ? NARR_E_NOMEM : st;
-        narr_file_sink_set_error(f, st, "%s: cannot resample from %d Hz", path, info.samplerate);
+        narr_file_sink_set_error(f, st, L_("%s: cannot resample from %d Hz"), path, info.samplerate);
     }
     sf_count_t n;
     while (st == NARR_OK && (n = sf_readf_float(snd, buf, NARR_FILE_CHUNK)) > 0) {
@@ -186,7 +187,7 @@ void *narr_file_shaper_main(void *arg)
     if (f->loudness)
         sh.window = narr_meter_new(f->out_rate);
     if (!in || !conv || !speech || (f->loudness && !sh.window)) {
-        narr_file_sink_set_error(f, NARR_E_NOMEM, "out of memory");
+        narr_file_sink_set_error(f, NARR_E_NOMEM, L_("out of memory"));
         goto done;
     }
     if (f->intro && add_sound(&sh, f->intro) != NARR_OK)

@@ -2,6 +2,7 @@
  * each encoder takes (Opus: 8, 12, 16, 24 or 48 kHz; MP3: the MPEG-1, 2
  * and 2.5 rates). E.g. "episode.MP3" → NARR_AUDIO_MP3. */
 #include "audio/format.h"
+#include "base/i18n.h"
 
 #include <string.h>
 #include <strings.h>
@@ -44,13 +45,13 @@ const char *narr_audio_rate_problem(narr_audio_format format, int rate)
     static const int mp3[] = {8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000};
     switch (format) {
     case NARR_AUDIO_OPUS:
-        return one_of(rate, opus, 5) ? NULL : "Opus takes 8000, 12000, 16000, 24000 or 48000 Hz";
+        return one_of(rate, opus, 5) ? NULL : L_("Opus takes 8000, 12000, 16000, 24000 or 48000 Hz");
     case NARR_AUDIO_MP3:
         return one_of(rate, mp3, 9) ? NULL
-                                    : "MP3 takes 8000, 11025, 12000, 16000, 22050, 24000, "
-                                      "32000, 44100 or 48000 Hz";
+                                    : L_("MP3 takes 8000, 11025, 12000, 16000, 22050, 24000, "
+                                      "32000, 44100 or 48000 Hz");
     default:
-        return rate >= 8000 && rate <= 192000 ? NULL : "the sample rate must be from 8000 "
-                                                       "to 192000 Hz";
+        return rate >= 8000 && rate <= 192000 ? NULL : L_("the sample rate must be from 8000 "
+                                                       "to 192000 Hz");
     }
 }

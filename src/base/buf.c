@@ -1,5 +1,6 @@
 /* Growable NUL-terminated byte buffer. */
 #include "base/buf.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -107,14 +108,14 @@ narr_status narr_buf_read_file(narr_buf *b, const char *path, size_t max, bool *
     if (!f) {
         if (!*exists)
             return NARR_OK;
-        snprintf(msg, msg_size, "%s: cannot read (%s)", path, strerror(errno));
+        snprintf(msg, msg_size, L_("%s: cannot read (%s)"), path, strerror(errno));
         return NARR_E_IO;
     }
     narr_status st = narr_buf_read_stream(b, f, max);
     int err = errno;
     fclose(f);
     if (st == NARR_E_DATA)
-        snprintf(msg, msg_size, "%s: larger than %zu MB", path, max / (1024 * 1024));
+        snprintf(msg, msg_size, L_("%s: larger than %zu MB"), path, max / (1024 * 1024));
     else if (st != NARR_OK)
         snprintf(msg, msg_size, "%s: %s", path, st == NARR_E_IO ? strerror(err) : "out of memory");
     return st;

@@ -1,5 +1,6 @@
 /* TSV table parsing and lookup. */
 #include "data/table.h"
+#include "base/i18n.h"
 #include "data/embedded.h"
 #include "base/utf8.h"
 
@@ -71,7 +72,7 @@ narr_table *narr_table_parse(const char *text, size_t n, const char *source,
         !(t->rows = malloc(count_lines(text, n) * sizeof *t->rows))) {
         narr_table_free(t);
         *err = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "%s: out of memory", source);
+        snprintf(msg, msg_size, L_("%s: out of memory"), source);
         return NULL;
     }
     memcpy(t->text, text, n);
@@ -81,7 +82,7 @@ narr_table *narr_table_parse(const char *text, size_t n, const char *source,
         int line = 1;
         for (size_t i = 0; i < bad; i++)
             line += text[i] == '\n';
-        snprintf(msg, msg_size, "%s:%d: not valid UTF-8", source, line);
+        snprintf(msg, msg_size, L_("%s:%d: not valid UTF-8"), source, line);
         goto fail;
     }
     char *p = t->text;
@@ -97,8 +98,8 @@ narr_table *narr_table_parse(const char *text, size_t n, const char *source,
             row->line = line;
             if (!split_fields(p, row) || row->nfields < min_fields) {
                 snprintf(msg, msg_size,
-                         "%s:%d: expected %d tab-separated fields with a "
-                         "non-empty first one", source, line, min_fields);
+                         L_("%s:%d: expected %d tab-separated fields with a "
+                         "non-empty first one"), source, line, min_fields);
                 goto fail;
             }
             t->count++;
@@ -109,7 +110,7 @@ narr_table *narr_table_parse(const char *text, size_t n, const char *source,
     for (size_t i = 1; i < t->count; i++) {
         if (compare_rows(&t->rows[i - 1], &t->rows[i]) == 0) {
             const narr_row *a = &t->rows[i - 1], *b = &t->rows[i];
-            snprintf(msg, msg_size, "%s:%d: duplicate key '%s' (also line %d)",
+            snprintf(msg, msg_size, L_("%s:%d: duplicate key '%s' (also line %d)"),
                      source, a->line > b->line ? a->line : b->line, a->field[0],
                      a->line < b->line ? a->line : b->line);
             goto fail;
@@ -129,7 +130,7 @@ narr_table *narr_table_from_asset(const char *name, int min_fields,
     const narr_embedded *e = narr_embedded_find(narr_asset_table, name);
     if (!e) {
         *err = NARR_E_DATA;
-        snprintf(msg, msg_size, "built-in table '%s' is missing", name);
+        snprintf(msg, msg_size, L_("built-in table '%s' is missing"), name);
         return NULL;
     }
     char source[128];

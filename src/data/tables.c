@@ -1,5 +1,6 @@
 /* tables: every data table parsed once, in one place. */
 #include "data/tables.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@ narr_tables *narr_tables_new(narr_status *err, char *msg, size_t msg_size)
     narr_tables *t = calloc(1, sizeof *t);
     if (!t) {
         *err = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NULL;
     }
     for (size_t i = 0; i < sizeof builtin_names / sizeof builtin_names[0]; i++) {
@@ -46,7 +47,7 @@ static narr_status read_lexicon(const char *path, narr_buf *text, char *msg, siz
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(msg, msg_size, "%s: cannot open lexicon: %s", path, strerror(errno));
+        snprintf(msg, msg_size, L_("%s: cannot open lexicon: %s"), path, strerror(errno));
         return NARR_E_IO;
     }
     char chunk[8192];
@@ -60,7 +61,7 @@ static narr_status read_lexicon(const char *path, narr_buf *text, char *msg, siz
         st = NARR_E_IO;
     if (st != NARR_OK)
         snprintf(msg, msg_size, "%s: %s", path,
-                 failed ? "cannot read lexicon" : "lexicon too large (16 MB at most)");
+                 failed ? L_("cannot read lexicon") : L_("lexicon too large (16 MB at most)"));
     return st;
 }
 
@@ -70,10 +71,10 @@ static narr_status read_lexicon(const char *path, narr_buf *text, char *msg, siz
 static const char *bad_spoken_form(const char *say, char *why, size_t why_size)
 {
     if (!say[0])
-        return "needs a respelling or [[phonemes]] after a tab";
+        return L_("needs a respelling or [[phonemes]] after a tab");
     for (const char *c = say; *c; c++)
         if ((unsigned char)*c < 0x20 || *c == 0x7F) {
-            snprintf(why, why_size, "has a control character (byte 0x%02X) in its spoken form",
+            snprintf(why, why_size, L_("has a control character (byte 0x%02X) in its spoken form"),
                      (unsigned char)*c);
             return why;
         }
@@ -81,11 +82,11 @@ static const char *bad_spoken_form(const char *say, char *why, size_t why_size)
         return NULL;
     const char *close = strstr(say + 2, "]]");
     if (!close)
-        return "has [[phonemes]] not closed with ]]";
+        return L_("has [[phonemes]] not closed with ]]");
     if (close == say + 2)
-        return "has empty [[phonemes]]";
+        return L_("has empty [[phonemes]]");
     if (close - (say + 2) > NARR_PHONEMES_MAX) {
-        snprintf(why, why_size, "has [[phonemes]] of %zu bytes (%d at most)",
+        snprintf(why, why_size, L_("has [[phonemes]] of %zu bytes (%d at most)"),
                  (size_t)(close - (say + 2)), NARR_PHONEMES_MAX);
         return why;
     }
@@ -101,7 +102,7 @@ static bool has_nul(const narr_buf *text, const char *path, char *msg, size_t ms
     int line = 1;
     for (const char *c = text->data; c < nul; c++)
         line += *c == '\n';
-    snprintf(msg, msg_size, "%s:%d: a NUL byte; a lexicon is UTF-8 text", path, line);
+    snprintf(msg, msg_size, L_("%s:%d: a NUL byte; a lexicon is UTF-8 text"), path, line);
     return true;
 }
 

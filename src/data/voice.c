@@ -1,5 +1,6 @@
 /* voice: INI presets → narr_voice. */
 #include "data/voice.h"
+#include "base/i18n.h"
 #include "data/embedded.h"
 #include "base/utf8.h"
 
@@ -149,8 +150,8 @@ static narr_status parse(const char *text, size_t n, const char *source,
         if (eq)
             *eq = '\0';
         if (!eq || !set_field(v, strip(s), strip(eq + 1))) {
-            snprintf(msg, msg_size, "%s:%d: bad setting '%s'; see voices/fr.ini "
-                     "for the keys and their ranges", source, line, strip(s));
+            snprintf(msg, msg_size, L_("%s:%d: bad setting '%s'; see voices/fr.ini "
+                     "for the keys and their ranges"), source, line, strip(s));
             st = NARR_E_DATA;
         }
     }
@@ -177,7 +178,7 @@ static narr_status load_file(const char *path, narr_voice *v, char *msg, size_t 
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(msg, msg_size, "%s: cannot open voice preset: %s", path, strerror(errno));
+        snprintf(msg, msg_size, L_("%s: cannot open voice preset: %s"), path, strerror(errno));
         return NARR_E_IO;
     }
     char text[16384];
@@ -187,16 +188,16 @@ static narr_status load_file(const char *path, narr_voice *v, char *msg, size_t 
     fclose(f);
     /* A folder, an empty, binary or unrelated file is no preset: never
      * the defaults in silence. */
-    const char *why = failed && error == EISDIR ? "a folder"
+    const char *why = failed && error == EISDIR ? L_("a folder")
                       : failed                  ? strerror(error)
-                      : too_big                 ? "over 16 kB"
-                      : n == 0                  ? "empty"
+                      : too_big                 ? L_("over 16 kB")
+                      : n == 0                  ? L_("empty")
                       : memchr(text, '\0', n) || !narr_utf8_valid(text, n, NULL)
-                          ? "a binary file"
-                          : !has_voice_section(text, n) ? "no [voice] section"
+                          ? L_("a binary file")
+                          : !has_voice_section(text, n) ? L_("no [voice] section")
                                                         : NULL;
     if (why) {
-        snprintf(msg, msg_size, "%s: not a voice preset (%s); see voices/fr.ini", path, why);
+        snprintf(msg, msg_size, L_("%s: not a voice preset (%s); see voices/fr.ini"), path, why);
         return failed && error != EISDIR ? NARR_E_IO : NARR_E_DATA;
     }
     narr_status st = parse(text, n, path, v, msg, msg_size);
@@ -277,9 +278,9 @@ bool narr_voice_available(const narr_voice *v, char *why, size_t why_size)
 {
     if (!v->mbrola[0] || (mbrola_database(v->mbrola) && mbrola_on_path()))
         return true;
-    snprintf(why, why_size, "voice '%s' needs the MBROLA voice %s, which is not installed: "
+    snprintf(why, why_size, L_("voice '%s' needs the MBROLA voice %s, which is not installed: "
              "install the Debian packages %s (contrib and non-free; see README, "
-             "MBROLA voices)", v->name, v->mbrola, v->packages);
+             "MBROLA voices)"), v->name, v->mbrola, v->packages);
     return false;
 }
 
@@ -296,8 +297,8 @@ static narr_status load_preset(const char *name, narr_voice *v, char *msg, size_
             narr_buf_append_str(&names, names.len ? ", " : "");
             narr_buf_append_str(&names, p->name);
         }
-        snprintf(msg, msg_size, "unknown voice '%s'; available voices: %s "
-                 "(or give the path to an .ini preset)", name, narr_buf_str(&names));
+        snprintf(msg, msg_size, L_("unknown voice '%s'; available voices: %s "
+                 "(or give the path to an .ini preset)"), name, narr_buf_str(&names));
         narr_buf_deinit(&names);
         return NARR_E_VOICE;
     }

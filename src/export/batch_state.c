@@ -1,6 +1,7 @@
 /* batch_state: a small text file, read whole (it holds a line per
  * article), changed only through locked_update. */
 #include "export/batch_state.h"
+#include "base/i18n.h"
 
 #include "base/buf.h"
 #include "export/episode_name.h"
@@ -184,19 +185,19 @@ static narr_status parse(narr_state *s, char *text, const char *path, char *msg,
         if (!nl) {
             /* A last line without '\n' was cut short: files we write end
              * in one. */
-            say(msg, msg_size, "%s:%ld: malformed line; remove the file to make everything again",
+            say(msg, msg_size, L_("%s:%ld: malformed line; remove the file to make everything again"),
                 path, line_no);
             return NARR_E_DATA;
         }
         *nl = '\0';
         narr_status st = NARR_OK;
         if (line[0] != '#' && line[0] != '\0' && !parse_line(s, line, &st)) {
-            say(msg, msg_size, "%s:%ld: malformed line; remove the file to make everything again",
+            say(msg, msg_size, L_("%s:%ld: malformed line; remove the file to make everything again"),
                 path, line_no);
             return NARR_E_DATA;
         }
         if (st != NARR_OK)
-            return say(msg, msg_size, "%s: out of memory", path, 0), st;
+            return say(msg, msg_size, L_("%s: out of memory"), path, 0), st;
         line = nl + 1;
     }
     return NARR_OK;
@@ -245,14 +246,14 @@ static narr_status save(const narr_state *s, const char *dir, char *msg, size_t 
         st = NARR_E_NOMEM;
     if (st == NARR_OK && (st = narr_pending_open(&p, path, msg, msg_size)) == NARR_OK) {
         if (!narr_pwrite_all(p.fd, b.data, b.len, 0)) {
-            snprintf(msg, msg_size, "%s: cannot write (%s)", path, strerror(errno));
+            snprintf(msg, msg_size, L_("%s: cannot write (%s)"), path, strerror(errno));
             st = NARR_E_IO;
         } else {
             narr_pending *all[] = {&p};
             st = narr_pending_publish_all(all, 1, msg, msg_size);
         }
     } else if (st == NARR_E_NOMEM) {
-        snprintf(msg, msg_size, "%s: out of memory", dir);
+        snprintf(msg, msg_size, L_("%s: out of memory"), dir);
     }
     narr_pending_discard(&p);
     free(path);
@@ -362,11 +363,11 @@ static narr_status do_claim(narr_state *s, void *ctx, bool *changed, char *msg, 
         return st;
     for (unsigned n = 1; n < 100000; n++) {
         if (!narr_episode_name(c->day, slug, n, c->ext, name, sizeof name)) {
-            say(msg, msg_size, "%s: day or extension too long for a file name", c->dir, 0);
+            say(msg, msg_size, L_("%s: day or extension too long for a file name"), c->dir, 0);
             return NARR_E_ARG;
         }
         if (!plain_name(name)) {
-            say(msg, msg_size, "%s: day and extension must not hold '/'", c->dir, 0);
+            say(msg, msg_size, L_("%s: day and extension must not hold '/'"), c->dir, 0);
             return NARR_E_ARG;
         }
         if (recorded_for_other(s, name, c->key) || file_in(c->dir, name, false))
@@ -378,7 +379,7 @@ static narr_status do_claim(narr_state *s, void *ctx, bool *changed, char *msg, 
         *changed = true;
         return NARR_OK;
     }
-    say(msg, msg_size, "%s: no free file name left", c->dir, 0);
+    say(msg, msg_size, L_("%s: no free file name left"), c->dir, 0);
     return NARR_E_IO;
 }
 
@@ -407,7 +408,7 @@ narr_status narr_state_record(const char *dir, const narr_state_entry *e, char *
                               size_t msg_size)
 {
     if (!e->key[0] || !hex16_or_empty(e->hash) || !plain_name(e->file)) {
-        say(msg, msg_size, "%s: bad state entry (empty key, bad hash or file name)", dir, 0);
+        say(msg, msg_size, L_("%s: bad state entry (empty key, bad hash or file name)"), dir, 0);
         return NARR_E_ARG;
     }
     return locked_update(dir, do_record, (void *)e, msg, msg_size);

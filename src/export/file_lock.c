@@ -2,6 +2,7 @@
  * process tree exclude each other too, and the kernel drops the lock when
  * a process dies: no stale locks after a crash. */
 #include "export/file_lock.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +20,7 @@ int narr_file_lock(const char *path, char *msg, size_t msg_size)
     size_t size = strlen(path) + 8;
     char *lock_path = malloc(size);
     if (!lock_path) {
-        snprintf(msg, msg_size, "%s: cannot lock (out of memory)", path);
+        snprintf(msg, msg_size, L_("%s: cannot lock (out of memory)"), path);
         return -1;
     }
     /* ".feed.xml.lock", and ".narrateur-state.lock" for a hidden file. */
@@ -37,7 +38,7 @@ int narr_file_lock(const char *path, char *msg, size_t msg_size)
         }
     }
     if (fd < 0)
-        snprintf(msg, msg_size, "%s: cannot lock (%s)", lock_path, strerror(err));
+        snprintf(msg, msg_size, L_("%s: cannot lock (%s)"), lock_path, strerror(err));
     free(lock_path);
     return fd;
 }

@@ -2,6 +2,7 @@
  * where ep.mp3 is a link to shows/ep.mp3 writes shows/.ep.mp3.a1B2c3,
  * then renames it to shows/ep.mp3; `-o /dev/full` is refused. */
 #include "export/pending.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -73,7 +74,7 @@ static narr_status find_destination(const char *path, char **dest, struct stat *
         int e = errno;
         old->st_mode = 0;
         if (!*base) {
-            snprintf(msg, msg_size, "%s: not a file name; give a file name to write", path);
+            snprintf(msg, msg_size, L_("%s: not a file name; give a file name to write"), path);
             return NARR_E_IO;
         }
         if (e == ENOENT) { /* a new file */
@@ -82,11 +83,11 @@ static narr_status find_destination(const char *path, char **dest, struct stat *
             e = errno;
         }
         if (e == ENOMEM) {
-            snprintf(msg, msg_size, "out of memory");
+            snprintf(msg, msg_size, L_("out of memory"));
             return NARR_E_NOMEM;
         }
-        snprintf(msg, msg_size, "%s: cannot create the output file: %s; choose a writable "
-                 "folder", path, strerror(e));
+        snprintf(msg, msg_size, L_("%s: cannot create the output file: %s; choose a writable "
+                 "folder"), path, strerror(e));
         return NARR_E_IO;
     }
     if (S_ISLNK(old->st_mode)) {
@@ -97,11 +98,11 @@ static narr_status find_destination(const char *path, char **dest, struct stat *
             int e = errno;
             old->st_mode = 0;
             if (e == ENOENT)
-                snprintf(msg, msg_size, "%s: a symbolic link to a missing file; give a file "
-                         "name to write", path);
+                snprintf(msg, msg_size, L_("%s: a symbolic link to a missing file; give a file "
+                         "name to write"), path);
             else
-                snprintf(msg, msg_size, "%s: cannot follow the symbolic link: %s; give a file "
-                         "name to write", path, strerror(e));
+                snprintf(msg, msg_size, L_("%s: cannot follow the symbolic link: %s; give a file "
+                         "name to write"), path, strerror(e));
             return e == ENOMEM ? NARR_E_NOMEM : NARR_E_IO;
         }
         *dest = real;
@@ -109,13 +110,13 @@ static narr_status find_destination(const char *path, char **dest, struct stat *
     if (!S_ISREG(old->st_mode)) {
         free(*dest);
         *dest = NULL;
-        snprintf(msg, msg_size, "%s: not a regular file; give a file name to write", path);
+        snprintf(msg, msg_size, L_("%s: not a regular file; give a file name to write"), path);
         return NARR_E_IO;
     }
     if (!*dest && !(*dest = absolute_name(path))) {
         int e = errno;
-        snprintf(msg, msg_size, "%s: cannot create the output file: %s; choose a writable "
-                 "folder", path, strerror(e));
+        snprintf(msg, msg_size, L_("%s: cannot create the output file: %s; choose a writable "
+                 "folder"), path, strerror(e));
         return e == ENOMEM ? NARR_E_NOMEM : NARR_E_IO;
     }
     return NARR_OK;
@@ -134,13 +135,13 @@ narr_status narr_pending_open(narr_pending *f, const char *path, char *msg, size
     if (!f->path || !tmp) {
         free(tmp);
         narr_pending_discard(f);
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NARR_E_NOMEM;
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        snprintf(msg, msg_size, "%s: cannot create the output file: %s; choose a writable "
-                 "folder", path, strerror(errno));
+        snprintf(msg, msg_size, L_("%s: cannot create the output file: %s; choose a writable "
+                 "folder"), path, strerror(errno));
         free(tmp);
         narr_pending_discard(f);
         return NARR_E_IO;
@@ -221,7 +222,7 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
     for (size_t i = 0; i < n; i++) {
         narr_pending *f = files[i];
         if (!f->tmp_path) {
-            snprintf(msg, msg_size, "%s: the file was not written; try again", f->path);
+            snprintf(msg, msg_size, L_("%s: the file was not written; try again"), f->path);
             return NARR_E_IO;
         }
         if (f->fd < 0)
@@ -234,8 +235,8 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
         }
         f->fd = -1;
         if (rc != 0) {
-            snprintf(msg, msg_size, "%s: cannot save the file: %s (is the disk full?); no file "
-                     "was written", f->path, strerror(e));
+            snprintf(msg, msg_size, L_("%s: cannot save the file: %s (is the disk full?); no file "
+                     "was written"), f->path, strerror(e));
             return NARR_E_IO;
         }
     }
@@ -244,7 +245,7 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
      * changed during the run); a hard link keeps each old file. */
     publication *pub = calloc(n ? n : 1, sizeof *pub);
     if (!pub) {
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NARR_E_NOMEM;
     }
     narr_status st = NARR_OK;
@@ -254,8 +255,8 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
         if (lstat(f->dest, &old) != 0)
             continue;
         if (!S_ISREG(old.st_mode)) {
-            snprintf(msg, msg_size, "%s: not a regular file any more; give a file name to "
-                     "write; no file was written", f->path);
+            snprintf(msg, msg_size, L_("%s: not a regular file any more; give a file name to "
+                     "write; no file was written"), f->path);
             st = NARR_E_IO;
             break;
         }
@@ -263,7 +264,7 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
         size_t size = strlen(f->tmp_path) + 5;
         pub[i].kept = malloc(size);
         if (!pub[i].kept) {
-            snprintf(msg, msg_size, "out of memory");
+            snprintf(msg, msg_size, L_("out of memory"));
             st = NARR_E_NOMEM;
             break;
         }
@@ -283,18 +284,18 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
         }
         int e = errno;
         st = NARR_E_IO;
-        int len = snprintf(msg, msg_size, "%s: cannot put the finished file in place: %s; "
-                           "check that its folder is writable", f->path, strerror(e));
+        int len = snprintf(msg, msg_size, L_("%s: cannot put the finished file in place: %s; "
+                           "check that its folder is writable"), f->path, strerror(e));
         size_t lost = roll_back(files, pub, n);
         size_t at = len > 0 && (size_t)len < msg_size ? (size_t)len : msg_size;
         if (lost == n)
-            snprintf(msg + at, msg_size - at, "; no file was written");
+            snprintf(msg + at, msg_size - at, L_("; no file was written"));
         else if (pub[lost].kept)
-            snprintf(msg + at, msg_size - at, ". %s was already replaced; its old version is "
-                     "in %s", files[lost]->path, pub[lost].kept);
+            snprintf(msg + at, msg_size - at, L_(". %s was already replaced; its old version is "
+                     "in %s"), files[lost]->path, pub[lost].kept);
         else
-            snprintf(msg + at, msg_size - at, ". %s was already replaced and its old version "
-                     "could not be kept: the files do not match", files[lost]->path);
+            snprintf(msg + at, msg_size - at, L_(". %s was already replaced and its old version "
+                     "could not be kept: the files do not match"), files[lost]->path);
         free_publication(pub, n);
         return st;
     }

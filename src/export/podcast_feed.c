@@ -2,6 +2,7 @@
  * old file, merged with this run's episodes, then written whole through
  * libxml2's tree API. */
 #include "export/podcast_feed.h"
+#include "base/i18n.h"
 
 #include "base/buf.h"
 #include "base/utf8.h"
@@ -227,10 +228,10 @@ static narr_status read_old(const char *path, model *m, char *msg, size_t msg_si
     st = ch ? read_channel(ch, m) : NARR_E_DATA;
     xmlFreeDoc(doc);
     if (st == NARR_E_DATA)
-        snprintf(msg, msg_size, "%s: not an RSS feed; choose another file for the podcast feed",
+        snprintf(msg, msg_size, L_("%s: not an RSS feed; choose another file for the podcast feed"),
                  path);
     else if (st != NARR_OK)
-        snprintf(msg, msg_size, "%s: out of memory", path);
+        snprintf(msg, msg_size, L_("%s: out of memory"), path);
     return st;
 }
 
@@ -478,14 +479,14 @@ static narr_status publish(const char *path, xmlDoc *doc, char *msg, size_t msg_
     int size = 0;
     xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
     if (!mem) {
-        snprintf(msg, msg_size, "%s: out of memory", path);
+        snprintf(msg, msg_size, L_("%s: out of memory"), path);
         return NARR_E_NOMEM;
     }
     narr_pending p = {.fd = -1};
     narr_status st = narr_pending_open(&p, path, msg, msg_size);
     if (st == NARR_OK) {
         if (!narr_pwrite_all(p.fd, mem, (size_t)size, 0)) {
-            snprintf(msg, msg_size, "%s: cannot write (%s)", path, strerror(errno));
+            snprintf(msg, msg_size, L_("%s: cannot write (%s)"), path, strerror(errno));
             st = NARR_E_IO;
         } else {
             narr_pending *all[] = {&p};
@@ -502,13 +503,13 @@ static narr_status check_args(const char *path, const narr_podcast_channel *c,
                               size_t msg_size)
 {
     if (!c->base_url || !c->base_url[0]) {
-        snprintf(msg, msg_size, "%s: a podcast feed needs the address its folder is served at "
-                                "(--base-url)", path);
+        snprintf(msg, msg_size, L_("%s: a podcast feed needs the address its folder is served at "
+                                "(--base-url)"), path);
         return NARR_E_ARG;
     }
     for (size_t i = 0; i < n; i++) {
         if (!items[i].guid || !items[i].guid[0] || !items[i].title || !items[i].audio_file) {
-            snprintf(msg, msg_size, "%s: episode %zu lacks a GUID, a title or an audio file",
+            snprintf(msg, msg_size, L_("%s: episode %zu lacks a GUID, a title or an audio file"),
                      path, i + 1);
             return NARR_E_ARG;
         }
@@ -537,7 +538,7 @@ narr_status narr_podcast_feed_update(const char *path, const narr_podcast_channe
         st = merge(&m, items, n, channel->base_url);
     if (st == NARR_E_BAD_UTF8 || st == NARR_E_NOMEM)
         snprintf(msg, msg_size, "%s: %s", path,
-                 st == NARR_E_BAD_UTF8 ? "a title or description is not UTF-8" : "out of memory");
+                 st == NARR_E_BAD_UTF8 ? L_("a title or description is not UTF-8") : L_("out of memory"));
     if (st == NARR_OK) {
         for (size_t i = 0; i < m.n; i++)
             m.eps[i].order = i;
@@ -545,7 +546,7 @@ narr_status narr_podcast_feed_update(const char *path, const narr_podcast_channe
         xmlDoc *doc = build(&m, self);
         st = doc ? publish(path, doc, msg, msg_size) : NARR_E_NOMEM;
         if (!doc)
-            snprintf(msg, msg_size, "%s: out of memory", path);
+            snprintf(msg, msg_size, L_("%s: out of memory"), path);
         xmlFreeDoc(doc);
     }
     free(self);

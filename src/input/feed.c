@@ -1,6 +1,7 @@
 /* feed: the libxml2 tree of the whole document (feeds are small next to
  * the 40 MB input limit), then one pass over the items. */
 #include "input/feed.h"
+#include "base/i18n.h"
 
 #include "base/buf.h"
 #include "input/fetch.h"
@@ -395,7 +396,7 @@ static narr_status read_feed(xmlDoc *doc, narr_feed_kind kind, const narr_feed_f
 static void say(char *msg, size_t size, const char *url, const char *what)
 {
     if (msg && size)
-        snprintf(msg, size, "%s: %s", url ? url : "feed", what);
+        snprintf(msg, size, "%s: %s", url ? url : L_("feed"), what);
 }
 
 narr_status narr_feed_parse(const char *data, size_t len, const char *url,
@@ -404,7 +405,7 @@ narr_status narr_feed_parse(const char *data, size_t len, const char *url,
 {
     *out = NULL;
     if (len > NARR_FETCH_MAX_BYTES) {
-        say(msg, msg_size, url, "too large (over 40 MB)");
+        say(msg, msg_size, url, L_("too large (over 40 MB)"));
         return NARR_E_ARG;
     }
     xmlDoc *doc = xmlReadMemory(data, (int)len, url, NULL, PARSE_OPTIONS);
@@ -414,7 +415,7 @@ narr_status narr_feed_parse(const char *data, size_t len, const char *url,
                                : NARR_FEED_NONE;
     if (kind == NARR_FEED_NONE) {
         xmlFreeDoc(doc);
-        say(msg, msg_size, url, "not an RSS or Atom feed");
+        say(msg, msg_size, url, L_("not an RSS or Atom feed"));
         return NARR_E_DATA;
     }
     narr_feed *f = calloc(1, sizeof *f);
@@ -422,7 +423,7 @@ narr_status narr_feed_parse(const char *data, size_t len, const char *url,
     xmlFreeDoc(doc);
     if (st != NARR_OK) {
         narr_feed_free(f);
-        say(msg, msg_size, url, "out of memory");
+        say(msg, msg_size, url, L_("out of memory"));
         return st;
     }
     f->kind = kind;

@@ -1,5 +1,6 @@
 /* fetch: libcurl easy interface, one transfer at a time, into memory. */
 #include "input/fetch.h"
+#include "base/i18n.h"
 
 #include <curl/curl.h>
 #include <stdarg.h>
@@ -170,17 +171,17 @@ static void say(char *msg, size_t size, const char *url, const char *fmt, ...)
 static const char *http_reason(long code)
 {
     switch (code) {
-    case 400: return "bad request";
-    case 401: return "authentication required";
-    case 403: return "forbidden";
-    case 404: return "not found";
-    case 410: return "gone";
-    case 429: return "too many requests";
-    case 500: return "server error";
-    case 502: return "bad gateway";
-    case 503: return "service unavailable";
-    case 504: return "gateway timeout";
-    default: return code >= 500 ? "server error" : "client error";
+    case 400: return L_("bad request");
+    case 401: return L_("authentication required");
+    case 403: return L_("forbidden");
+    case 404: return L_("not found");
+    case 410: return L_("gone");
+    case 429: return L_("too many requests");
+    case 500: return L_("server error");
+    case 502: return L_("bad gateway");
+    case 503: return L_("service unavailable");
+    case 504: return L_("gateway timeout");
+    default: return code >= 500 ? L_("server error") : L_("client error");
     }
 }
 
@@ -212,13 +213,13 @@ static narr_status failure(const transfer *t, CURLcode c, const char *errbuf, co
 {
     const narr_fetch_options *o = t->o;
     if (t->nomem)
-        return say(msg, msg_size, url, "out of memory"), NARR_E_NOMEM;
+        return say(msg, msg_size, url, L_("out of memory")), NARR_E_NOMEM;
     if (t->refused_type) {
-        say(msg, msg_size, url, "not a web page or feed (%s)", t->refused_mime);
+        say(msg, msg_size, url, L_("not a web page or feed (%s)"), t->refused_mime);
         return NARR_E_BINARY;
     }
     if (t->too_large || c == CURLE_FILESIZE_EXCEEDED) {
-        say(msg, msg_size, url, "too large (over %zu MB)", o->max_bytes / (1024 * 1024));
+        say(msg, msg_size, url, L_("too large (over %zu MB)"), o->max_bytes / (1024 * 1024));
         return NARR_E_IO;
     }
     const char *host = NULL;
@@ -232,41 +233,41 @@ static narr_status failure(const transfer *t, CURLcode c, const char *errbuf, co
     narr_status st = NARR_E_IO;
     switch (c) {
     case CURLE_COULDNT_RESOLVE_HOST:
-        say(msg, msg_size, url, "no such host (%s)", host ? host : "?");
+        say(msg, msg_size, url, L_("no such host (%s)"), host ? host : "?");
         break;
     case CURLE_COULDNT_RESOLVE_PROXY:
-        say(msg, msg_size, url, "no such proxy host (check the *_proxy variables)");
+        say(msg, msg_size, url, L_("no such proxy host (check the *_proxy variables)"));
         break;
     case CURLE_COULDNT_CONNECT:
-        say(msg, msg_size, url, "connection refused (%s)", host ? host : "?");
+        say(msg, msg_size, url, L_("connection refused (%s)"), host ? host : "?");
         break;
     case CURLE_OPERATION_TIMEDOUT:
         curl_easy_getinfo(t->curl, CURLINFO_CONNECT_TIME_T, &connected);
-        say(msg, msg_size, url, "timed out after %g s%s",
+        say(msg, msg_size, url, L_("timed out after %g s%s"),
             (connected ? o->timeout_ms : o->connect_timeout_ms) / 1000.0,
-            connected ? "" : " trying to connect");
+            connected ? "" : L_(" trying to connect"));
         break;
     case CURLE_HTTP_RETURNED_ERROR:
         curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &code);
-        say(msg, msg_size, url, "HTTP %ld (%s)", code, http_reason(code));
+        say(msg, msg_size, url, L_("HTTP %ld (%s)"), code, http_reason(code));
         break;
     case CURLE_TOO_MANY_REDIRECTS:
-        say(msg, msg_size, url, "more than %ld redirects", o->max_redirects);
+        say(msg, msg_size, url, L_("more than %ld redirects"), o->max_redirects);
         break;
     case CURLE_UNSUPPORTED_PROTOCOL:
-        say(msg, msg_size, url, "redirected to an address that is not http or https");
+        say(msg, msg_size, url, L_("redirected to an address that is not http or https"));
         break;
     case CURLE_ABORTED_BY_CALLBACK:
-        say(msg, msg_size, url, "interrupted");
+        say(msg, msg_size, url, L_("interrupted"));
         st = NARR_E_INTERRUPTED;
         break;
     case CURLE_OUT_OF_MEMORY:
-        say(msg, msg_size, url, "out of memory");
+        say(msg, msg_size, url, L_("out of memory"));
         st = NARR_E_NOMEM;
         break;
     default:
         if (tls_error(c))
-            say(msg, msg_size, url, "TLS failure (%s)", errbuf[0] ? errbuf : curl_easy_strerror(c));
+            say(msg, msg_size, url, L_("TLS failure (%s)"), errbuf[0] ? errbuf : curl_easy_strerror(c));
         else
             say(msg, msg_size, url, "%s", errbuf[0] ? errbuf : curl_easy_strerror(c));
         break;
@@ -308,13 +309,13 @@ narr_status narr_fetch(const char *url, const narr_fetch_options *o, narr_fetch_
         o = &defaults;
     }
     if (!narr_fetch_is_url(url)) {
-        say(msg, msg_size, url, "only http:// and https:// addresses can be fetched");
+        say(msg, msg_size, url, L_("only http:// and https:// addresses can be fetched"));
         return NARR_E_ARG;
     }
     transfer t = {.o = o};
     t.curl = curl_easy_init();
     if (!t.curl)
-        return say(msg, msg_size, url, "out of memory"), NARR_E_NOMEM;
+        return say(msg, msg_size, url, L_("out of memory")), NARR_E_NOMEM;
     char errbuf[CURL_ERROR_SIZE] = "";
     CURL *c = t.curl;
     struct curl_slist *headers = curl_slist_append(
@@ -325,7 +326,7 @@ narr_status narr_fetch(const char *url, const narr_fetch_options *o, narr_fetch_
     if (!more) {
         curl_slist_free_all(headers);
         curl_easy_cleanup(c);
-        return say(msg, msg_size, url, "out of memory"), NARR_E_NOMEM;
+        return say(msg, msg_size, url, L_("out of memory")), NARR_E_NOMEM;
     }
     headers = more;
     curl_easy_setopt(c, CURLOPT_URL, url);
@@ -360,7 +361,7 @@ narr_status narr_fetch(const char *url, const narr_fetch_options *o, narr_fetch_
     if (rc != CURLE_OK)
         st = failure(&t, rc, errbuf, url, msg, msg_size);
     else if ((st = collect(&t, out)) != NARR_OK)
-        say(msg, msg_size, url, "out of memory");
+        say(msg, msg_size, url, L_("out of memory"));
     free(t.data);
     curl_slist_free_all(headers);
     curl_easy_cleanup(c);

@@ -1,5 +1,6 @@
 /* normalize: tokenizes a sentence and runs the rules over it. */
 #include "normalize/normalize.h"
+#include "base/i18n.h"
 #include "normalize/rules.h"
 #include "text/leftovers.h"
 
@@ -44,7 +45,7 @@ narr_normalizer *narr_normalizer_new(const char *number_locale, const narr_table
     narr_normalizer *nz = calloc(1, sizeof *nz);
     if (!nz) {
         *err = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NULL;
     }
     nz->tables = tables;
@@ -52,13 +53,13 @@ narr_normalizer *narr_normalizer_new(const char *number_locale, const narr_table
     nz->leftovers = narr_leftovers_new(narr_tables_get(tables, NARR_TABLE_WEB_LEFTOVERS));
     if (!nz->leftovers) {
         *err = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         narr_normalizer_free(nz);
         return NULL;
     }
     nz->numbers = narr_numbers_new(number_locale, err);
     if (!nz->numbers) {
-        snprintf(msg, msg_size, "ICU has no French number spelling for locale '%s'",
+        snprintf(msg, msg_size, L_("ICU has no French number spelling for locale '%s'"),
                  number_locale);
         narr_normalizer_free(nz);
         return NULL;

@@ -1,6 +1,7 @@
 /* guard: text made safe for eSpeak NG 1.51, which crashes on some input
  * that ordinary articles contain (see guard.h). */
 #include "speak/guard.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 #include <stdio.h>
@@ -168,13 +169,13 @@ bool narr_guard_take_warning(narr_guard *g, char *msg, size_t msg_size)
     char dropped[160] = "", skipped[80] = "", capped[80] = "";
     if (g->dropped)
         snprintf(dropped, sizeof dropped,
-                 "%ld character%s eSpeak NG cannot read left out (the first: U+%04lX)",
+                 L_("%ld character%s eSpeak NG cannot read left out (the first: U+%04lX)"),
                  g->dropped, g->dropped > 1 ? "s" : "", (unsigned long)g->first_dropped);
     if (g->skipped)
-        snprintf(skipped, sizeof skipped, "%s%ld characters in words over %d characters left out",
+        snprintf(skipped, sizeof skipped, L_("%s%ld characters in words over %d characters left out"),
                  g->dropped ? "; " : "", g->skipped, NARR_GUARD_WORD_MAX);
     if (g->capped)
-        snprintf(capped, sizeof capped, "%s%ld phoneme string%s cut to %d bytes",
+        snprintf(capped, sizeof capped, L_("%s%ld phoneme string%s cut to %d bytes"),
                  g->dropped || g->skipped ? "; " : "", g->capped, g->capped > 1 ? "s" : "",
                  NARR_PHONEMES_MAX);
     snprintf(msg, msg_size, "%s%s%s", dropped, skipped, capped);

@@ -1,5 +1,6 @@
 /* speak: eSpeak NG wrapper (synchronous mode, one instance per process). */
 #include "speak/speaker.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 #include <espeak-ng/espeak_ng.h>
@@ -151,7 +152,7 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
 {
     if (speaker_live) {
         *err = NARR_E_ARG;
-        snprintf(msg, msg_size, "eSpeak NG allows one speaker per process");
+        snprintf(msg, msg_size, L_("eSpeak NG allows one speaker per process"));
         return NULL;
     }
     /* eSpeak NG would speak with its own voice instead, without a word. */
@@ -162,7 +163,7 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
     narr_speaker *sp = calloc(1, sizeof *sp);
     if (!sp) {
         *err = NARR_E_NOMEM;
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
         return NULL;
     }
     narr_buf_init(&sp->scratch);
@@ -173,12 +174,12 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
         s = espeak_ng_Initialize(&ctx);
         espeak_ng_ClearErrorContext(&ctx);
         if (s != ENS_OK) {
-            set_error(sp, "cannot start eSpeak NG (is espeak-ng-data installed?)", s);
+            set_error(sp, L_("cannot start eSpeak NG (is espeak-ng-data installed?)"), s);
             *err = NARR_E_SYNTH;
             goto fail;
         }
         if ((s = initialize_output()) != ENS_OK) {
-            set_error(sp, "cannot set up eSpeak NG output", s);
+            set_error(sp, L_("cannot set up eSpeak NG output"), s);
             *err = NARR_E_SYNTH;
             goto fail;
         }
@@ -194,7 +195,7 @@ narr_speaker *narr_speaker_new(const narr_voice *voice, int rate_override,
                           : espeak_ng_SetVoiceByName(sp->voice_name);
     if (s != ENS_OK) {
         char what[640];
-        snprintf(what, sizeof what, "eSpeak NG voice '%s' of preset '%s'",
+        snprintf(what, sizeof what, L_("eSpeak NG voice '%s' of preset '%s'"),
                  voice->voice_file[0] ? voice->voice_file : voice->espeak_voice,
                  voice->name);
         set_error(sp, what, s);
@@ -276,13 +277,13 @@ narr_status narr_speaker_set_language(narr_speaker *sp, const char *lang)
     if (other_rate != sp->rate) {
         narr_speaker_use_preset(sp);
         snprintf(sp->errmsg, sizeof sp->errmsg,
-                 "eSpeak NG's voice for '%s' speaks at %d Hz, not at the %d Hz of the "
-                 "preset's voice", base, other_rate, sp->rate);
+                 L_("eSpeak NG's voice for '%s' speaks at %d Hz, not at the %d Hz of the "
+                 "preset's voice"), base, other_rate, sp->rate);
         return NARR_E_VOICE;
     }
     if (s != ENS_OK) {
         char what[64];
-        snprintf(what, sizeof what, "eSpeak NG has no voice for '%s'", base);
+        snprintf(what, sizeof what, L_("eSpeak NG has no voice for '%s'"), base);
         set_error(sp, what, s);
         narr_speaker_use_preset(sp);
         return NARR_E_VOICE;
@@ -300,7 +301,7 @@ narr_status narr_speaker_use_preset(narr_speaker *sp)
                                            : espeak_ng_SetVoiceByName(sp->voice_name);
     apply_parameters(sp);
     if (s != ENS_OK) {
-        set_error(sp, "eSpeak NG cannot take the preset's voice back", s);
+        set_error(sp, L_("eSpeak NG cannot take the preset's voice back"), s);
         return NARR_E_SYNTH;
     }
     return NARR_OK;
@@ -342,7 +343,7 @@ narr_status narr_speaker_say(narr_speaker *sp, const char *text, size_t len,
     if (sp->cb_status != NARR_OK)
         return sp->cb_status;
     if (s != ENS_OK) {
-        set_error(sp, "eSpeak NG synthesis failed", s);
+        set_error(sp, L_("eSpeak NG synthesis failed"), s);
         return NARR_E_SYNTH;
     }
     return NARR_OK;

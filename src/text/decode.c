@@ -2,6 +2,7 @@
  * conversion (UTF-16, a declared legacy charset) is streamed through an
  * ICU converter pair into the same line buffer as plain UTF-8 input. */
 #include "text/decode.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 #include <errno.h>
@@ -119,13 +120,13 @@ static narr_status read_input(narr_decoder *d, char *dst, size_t room, size_t *g
     for (;;) {
         ssize_t n = fd >= 0 ? read(fd, dst, room) : (ssize_t)fread(dst, 1, room, d->f);
         if (n < 0 && errno == EINTR && d->interrupted && *d->interrupted) {
-            snprintf(d->errmsg, sizeof d->errmsg, "%s: interrupted", d->name);
+            snprintf(d->errmsg, sizeof d->errmsg, L_("%s: interrupted"), d->name);
             return NARR_E_INTERRUPTED;
         }
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 || (fd < 0 && n == 0 && ferror(d->f))) {
-            snprintf(d->errmsg, sizeof d->errmsg, "%s: cannot read: %s", d->name,
+            snprintf(d->errmsg, sizeof d->errmsg, L_("%s: cannot read: %s"), d->name,
                      strerror(errno));
             return NARR_E_IO;
         }
@@ -143,7 +144,7 @@ static narr_status start_converter(narr_decoder *d, const char *charset, size_t 
     if (U_SUCCESS(e))
         d->to_utf8 = ucnv_open("UTF-8", &e);
     if (U_FAILURE(e)) {
-        snprintf(d->errmsg, sizeof d->errmsg, "%s: unknown charset '%s'", d->name, charset);
+        snprintf(d->errmsg, sizeof d->errmsg, L_("%s: unknown charset '%s'"), d->name, charset);
         if (d->conv)
             ucnv_close(d->conv);
         d->conv = NULL;
@@ -198,8 +199,8 @@ static narr_status produce(narr_decoder *d)
         if (U_FAILURE(e) && e != U_BUFFER_OVERFLOW_ERROR) {
             UErrorCode e2 = U_ZERO_ERROR;
             const char *from = ucnv_getName(d->conv, &e2);
-            snprintf(d->errmsg, sizeof d->errmsg, "%s: cannot convert from %s: %s", d->name,
-                     from ? from : "its charset", u_errorName(e));
+            snprintf(d->errmsg, sizeof d->errmsg, L_("%s: cannot convert from %s: %s"), d->name,
+                     from ? from : L_("its charset"), u_errorName(e));
             return NARR_E_IO;
         }
         if (made)
@@ -346,8 +347,8 @@ static narr_status sniff(narr_decoder *d)
     /* NULs get their own message, with the line, from narr_decoder_next. */
     if (n && controls * 20 > n && !memchr(p, '\0', n)) {
         snprintf(d->errmsg, sizeof d->errmsg,
-                 "%s: looks like a binary file, not text; give narrateur a "
-                 "text, Markdown or HTML article", d->name);
+                 L_("%s: looks like a binary file, not text; give narrateur a "
+                 "text, Markdown or HTML article"), d->name);
         return NARR_E_BINARY;
     }
     return NARR_OK;
@@ -405,8 +406,8 @@ static narr_status clean_line(narr_decoder *d)
             d->warned_cp1252 = true;
             d->has_warning = true;
             snprintf(d->warning, sizeof d->warning,
-                     "%s:%ld: not valid UTF-8; reading it as Windows-1252 "
-                     "(convert the file to UTF-8 to silence this)",
+                     L_("%s:%ld: not valid UTF-8; reading it as Windows-1252 "
+                     "(convert the file to UTF-8 to silence this)"),
                      d->name, d->line_no);
         }
         narr_buf tmp;
@@ -471,7 +472,7 @@ narr_status narr_decoder_next(narr_decoder *d, narr_line *line)
     }
     if (memchr(p, '\0', len)) {
         snprintf(d->errmsg, sizeof d->errmsg,
-                 "%s:%ld: contains NUL bytes: this is a binary file, not text",
+                 L_("%s:%ld: contains NUL bytes: this is a binary file, not text"),
                  d->name, d->line_no + 1);
         return NARR_E_BINARY;
     }

@@ -3,6 +3,7 @@
  * that drops blocks starting with a web leftover ("Lire aussi : ...",
  * "Publicité", "© AFP") whatever the format. */
 #include "text/document.h"
+#include "base/i18n.h"
 #include "text/sentences.h"
 #include "data/tables.h"
 #include "text/html.h"
@@ -221,7 +222,7 @@ static narr_document *document_new(narr_decoder *dec, narr_input_format format,
         !(doc->html = narr_html_new(dec, narr_tables_get(tables, NARR_TABLE_HTML_BOILERPLATE))))
         *err = NARR_E_NOMEM;
     if (*err == NARR_E_NOMEM)
-        snprintf(msg, msg_size, "out of memory");
+        snprintf(msg, msg_size, L_("out of memory"));
     if (*err != NARR_OK) {
         narr_document_free(doc);
         return NULL;

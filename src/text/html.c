@@ -5,6 +5,7 @@
  * chosen (html_article.c), flattened into blocks (html_blocks.c), and the
  * blocks are handed out one by one, long paragraphs in pieces. */
 #include "text/html_private.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 #include <libxml/HTMLparser.h>
@@ -147,7 +148,7 @@ static void apply_charset(narr_html *h)
     if (narr_decoder_set_charset(h->dec, charset) == NARR_E_ARG) {
         char msg[640];
         snprintf(msg, sizeof msg,
-                 "%s: the page declares an unknown charset '%s'; reading it as UTF-8",
+                 L_("%s: the page declares an unknown charset '%s'; reading it as UTF-8"),
                  narr_decoder_name(h->dec), charset);
         narr_decoder_warn(h->dec, msg);
     }
@@ -185,7 +186,7 @@ static void refuse(page_reader *r, narr_status st)
 static void too_big(page_reader *r)
 {
     snprintf(r->h->errmsg, sizeof r->h->errmsg,
-             "%s: web page larger than %d MB; save the article's text instead",
+             L_("%s: web page larger than %d MB; save the article's text instead"),
              narr_decoder_name(r->h->dec), NARR_HTML_MAX_BYTES / (1024 * 1024));
     refuse(r, NARR_E_ARG);
 }
@@ -197,8 +198,8 @@ static bool too_many(page_reader *r, size_t n)
     if (r->nodes <= NARR_HTML_MAX_NODES)
         return false;
     snprintf(r->h->errmsg, sizeof r->h->errmsg,
-             "%s: web page with too much markup (more than %d tags, attributes and "
-             "texts); save the article's text instead",
+             L_("%s: web page with too much markup (more than %d tags, attributes and "
+             "texts); save the article's text instead"),
              narr_decoder_name(r->h->dec), NARR_HTML_MAX_NODES);
     refuse(r, NARR_E_ARG);
     return true;
@@ -216,8 +217,8 @@ static void on_start_element(void *ctx, const xmlChar *name, const xmlChar **att
     /* The element would sit below nodeNr open ones. */
     if (ctxt->nodeNr >= NARR_HTML_MAX_DEPTH) {
         snprintf(r->h->errmsg, sizeof r->h->errmsg,
-                 "%s: web page nested too deeply (more than %d levels); save the "
-                 "article's text instead",
+                 L_("%s: web page nested too deeply (more than %d levels); save the "
+                 "article's text instead"),
                  narr_decoder_name(r->h->dec), NARR_HTML_MAX_DEPTH);
         refuse(r, NARR_E_ARG);
         return;
@@ -318,11 +319,11 @@ static xmlDoc *parse_page(narr_html *h, narr_status *st)
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         bool nomem = ctxt->errNo == XML_ERR_NO_MEMORY;
         snprintf(h->errmsg, sizeof h->errmsg,
-                 "%s: the web page could not be read to the end (%s); save the "
-                 "article's text instead",
+                 L_("%s: the web page could not be read to the end (%s); save the "
+                 "article's text instead"),
                  narr_decoder_name(h->dec),
-                 nomem ? "out of memory"
-                 : e && e->message ? e->message : "the HTML parser stopped");
+                 nomem ? L_("out of memory")
+                 : e && e->message ? e->message : L_("the HTML parser stopped"));
         /* libxml2's messages end with a newline. */
         for (char *p = strchr(h->errmsg, '\n'); p; p = strchr(p, '\n'))
             memmove(p, p + 1, strlen(p));
@@ -410,8 +411,8 @@ static void check_language(narr_html *h, xmlDoc *doc)
         return;
     char msg[640];
     snprintf(msg, sizeof msg,
-             "%s: the page is declared in another language (lang=\"%.40s\"); narrateur "
-             "reads French, and reads it anyway",
+             L_("%s: the page is declared in another language (lang=\"%.40s\"); narrateur "
+             "reads French, and reads it anyway"),
              narr_decoder_name(h->dec), lang);
     narr_decoder_warn(h->dec, msg);
 }

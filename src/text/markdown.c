@@ -5,6 +5,7 @@
  * matter is cut off first; md4c's callbacks then gather each block's
  * text, stored until narr_markdown_next gives it out. */
 #include "text/markdown.h"
+#include "base/i18n.h"
 #include "text/sentences.h"
 #include "base/utf8.h"
 
@@ -503,8 +504,8 @@ static narr_status read_input(narr_markdown *m)
     while ((st = narr_decoder_next(m->dec, &l)) == NARR_OK) {
         if (m->src.len + l.len + 1 > NARR_MARKDOWN_MAX_BYTES) {
             snprintf(m->errmsg, sizeof m->errmsg,
-                     "%s: Markdown article larger than %d MB; read it as plain text instead "
-                     "(--input-format text)",
+                     L_("%s: Markdown article larger than %d MB; read it as plain text instead "
+                     "(--input-format text)"),
                      narr_decoder_name(m->dec), NARR_MARKDOWN_MAX_BYTES / (1024 * 1024));
             return NARR_E_ARG;
         }
