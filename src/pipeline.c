@@ -982,7 +982,7 @@ static narr_status read_decoder(narr_narration *n, narr_decoder *dec, const char
         warn(n, warning);
     char guarded[900];
     if (narr_guard_take_warning(&n->guard, guarded, sizeof guarded)) {
-        snprintf(n->guard_warning, sizeof n->guard_warning, "%s: %s", name, guarded);
+        snprintf(n->guard_warning, sizeof n->guard_warning, L_("%s: %s"), name, guarded);
         n->has_guard_warning = true;
     }
     if (st == NARR_OK && n->current < 0) {

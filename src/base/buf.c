@@ -117,6 +117,6 @@ narr_status narr_buf_read_file(narr_buf *b, const char *path, size_t max, bool *
     if (st == NARR_E_DATA)
         snprintf(msg, msg_size, L_("%s: larger than %zu MB"), path, max / (1024 * 1024));
     else if (st != NARR_OK)
-        snprintf(msg, msg_size, "%s: %s", path, st == NARR_E_IO ? strerror(err) : "out of memory");
+        snprintf(msg, msg_size, L_("%s: %s"), path, st == NARR_E_IO ? strerror(err) : L_("out of memory"));
     return st;
 }

@@ -60,7 +60,7 @@ static narr_status read_lexicon(const char *path, narr_buf *text, char *msg, siz
     if (failed)
         st = NARR_E_IO;
     if (st != NARR_OK)
-        snprintf(msg, msg_size, "%s: %s", path,
+        snprintf(msg, msg_size, L_("%s: %s"), path,
                  failed ? L_("cannot read lexicon") : L_("lexicon too large (16 MB at most)"));
     return st;
 }

@@ -537,7 +537,7 @@ narr_status narr_podcast_feed_update(const char *path, const narr_podcast_channe
     if (st == NARR_OK)
         st = merge(&m, items, n, channel->base_url);
     if (st == NARR_E_BAD_UTF8 || st == NARR_E_NOMEM)
-        snprintf(msg, msg_size, "%s: %s", path,
+        snprintf(msg, msg_size, L_("%s: %s"), path,
                  st == NARR_E_BAD_UTF8 ? L_("a title or description is not UTF-8") : L_("out of memory"));
     if (st == NARR_OK) {
         for (size_t i = 0; i < m.n; i++)

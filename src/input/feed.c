@@ -396,7 +396,7 @@ static narr_status read_feed(xmlDoc *doc, narr_feed_kind kind, const narr_feed_f
 static void say(char *msg, size_t size, const char *url, const char *what)
 {
     if (msg && size)
-        snprintf(msg, size, "%s: %s", url ? url : L_("feed"), what);
+        snprintf(msg, size, L_("%s: %s"), url ? url : L_("feed"), what);
 }
 
 narr_status narr_feed_parse(const char *data, size_t len, const char *url,

@@ -159,7 +159,8 @@ static void say(char *msg, size_t size, const char *url, const char *fmt, ...)
 {
     if (!msg || size == 0)
         return;
-    int n = snprintf(msg, size, "%s: ", url);
+    /* TRANSLATORS: the address, then (after this) what went wrong. */
+    int n = snprintf(msg, size, L_("%s: "), url);
     if (n < 0 || (size_t)n >= size)
         return;
     va_list ap;

@@ -62,7 +62,8 @@ static void set_error(narr_speaker *sp, const char *what, espeak_ng_STATUS statu
 {
     char text[256];
     espeak_ng_GetStatusCodeMessage(status, text, sizeof text);
-    snprintf(sp->errmsg, sizeof sp->errmsg, "%s: %s", what, text);
+    /* TRANSLATORS: a place or subject, then what went wrong there. */
+    snprintf(sp->errmsg, sizeof sp->errmsg, L_("%s: %s"), what, text);
 }
 
 /* eSpeak reports word positions in code points (1-based); we want bytes. */
