@@ -3,9 +3,7 @@
  * locale (the narrateur program does) gets them in its user's language. */
 #include "narrateur.h"
 
-#include <libintl.h>
-
-#define N_(text) (text) /* xgettext's mark; translated in narr_strerror */
+#include "base/i18n.h"
 
 static const struct {
     narr_status code;
@@ -31,6 +29,6 @@ const char *narr_strerror(narr_status st)
 {
     for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++)
         if (messages[i].code == st)
-            return dgettext("narrateur", messages[i].text);
-    return dgettext("narrateur", "unknown error");
+            return L_(messages[i].text);
+    return L_("unknown error");
 }
