@@ -32,7 +32,10 @@ export PKG_CONFIG_PATH="$(dirname "$pc")" PKG_CONFIG_SYSROOT_DIR="$TMP/dest"
 run pkg-config --modversion narrateur
 expect_eq "pkg-config version" "$out" "$(meson introspect "$BUILD_ROOT" --projectinfo |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')"
-run cc -o "$TMP/example" "$EXAMPLE_SOURCE" $(pkg-config --cflags --libs narrateur)
+# (A library built with the sanitizers, as CI's second build is, needs
+# them in the program too.)
+sanitize=$(nm -D "$LIBNARRATEUR" | grep -q ' U __asan_' && echo -fsanitize=address,undefined)
+run cc $sanitize -o "$TMP/example" "$EXAMPLE_SOURCE" $(pkg-config --cflags --libs narrateur)
 expect_eq "example builds against the installed .pc: $err" "$rc" 0
 LD_LIBRARY_PATH="$(dirname "$(find "$root" -name 'libnarrateur.so.0' | head -1)")" \
     run "$TMP/example" "$TEXT"
