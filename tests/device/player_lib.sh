@@ -21,10 +21,19 @@ start_player() {
     tmux -S "$SOCKET" kill-server 2>/dev/null
     sessions=$((sessions + 1))
     SOCKET="$TMP/tmux.$sessions"
-    tmux -S "$SOCKET" -f /dev/null new-session -d -x 150 -y 20 \
-        "cd '$TMP'; trap '' INT; stty -g >stty.before; env ALSA_CONFIG_PATH='$ALSA_CONFIG_PATH' \
-         NARRATEUR_TEST_CAPTURE='$NARRATEUR_TEST_CAPTURE' XDG_STATE_HOME='$XDG_STATE_HOME' \
-         $args; echo \$? >rc.tmp; stty -g >stty.after; mv rc.tmp rc; sleep 60"
+    # (On a loaded machine a new server now and then refuses its first
+    # session: try again, with a new socket, before the checks.)
+    local try
+    for try in 1 2 3; do
+        tmux -S "$SOCKET" -f /dev/null new-session -d -x 150 -y 20 \
+            "cd '$TMP'; trap '' INT; stty -g >stty.before; env ALSA_CONFIG_PATH='$ALSA_CONFIG_PATH' \
+             NARRATEUR_TEST_CAPTURE='$NARRATEUR_TEST_CAPTURE' XDG_STATE_HOME='$XDG_STATE_HOME' \
+             $args; echo \$? >rc.tmp; stty -g >stty.after; mv rc.tmp rc; sleep 60" \
+            2>>"$TMP/tmux.err" && tmux -S "$SOCKET" has-session 2>/dev/null && return 0
+        sessions=$((sessions + 1))
+        SOCKET="$TMP/tmux.$sessions"
+    done
+    fail "tmux would not start a session: $(cat "$TMP/tmux.err")"
 }
 
 keys() { tmux -S "$SOCKET" send-keys "$@"; }
@@ -38,7 +47,7 @@ wait_until() {
         "$@" && return 0
         sleep 0.05
     done
-    fail "timed out waiting for: $*"
+    fail "timed out waiting for: $* (screen: $(screen 2>&1 | grep -v "^$" | tail -3))"
     return 1
 }
 captured_over() { [ "$(captured)" -gt "$1" ]; }
