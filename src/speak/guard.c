@@ -20,10 +20,15 @@ void narr_guard_deinit(narr_guard *g) { narr_buf_deinit(&g->scratch); }
  * into freed memory: U+0A65 and U+0380 (unassigned), and, found by
  * synthesizing every NFC code point of these scripts under ASan, the
  * Greek block's signs and rare letters (U+037F, U+0384, U+0385, U+03F6).
- * Of that block only the letters of the modern alphabet are kept. */
+ * Of that block only the letters of the modern alphabet are kept. The IPA
+ * letters (U+0250-U+02AF) go too: eSpeak reads them by their English
+ * names, and one before a Greek letter ("ʃβ", found by fuzz_speak) reads
+ * freed memory as it switches languages inside the word. */
 static bool readable(int32_t cp)
 {
     if (cp >= 0x370 && cp <= 0x3FF && !(cp >= 0x386 && cp <= 0x3CE))
+        return false;
+    if (cp >= 0x250 && cp <= 0x2AF)
         return false;
     return cp >= 0 && narr_uc_is_assigned(cp) && narr_uc_is_latin_greek_or_common(cp);
 }
@@ -53,11 +58,16 @@ static size_t copy_phonemes(narr_guard *g, const char *s, size_t n, narr_buf *ou
     return close ? (size_t)(close - s) + 2 : n;
 }
 
-/* First pass: unreadable characters become one space each run. */
+static bool is_greek(int32_t cp) { return cp >= 0x370 && cp <= 0x3FF; }
+
+/* First pass: unreadable characters become one space each run; a Greek
+ * letter glued to a letter of another script is set apart by a space, so
+ * that eSpeak never switches language inside a word. */
 static narr_status filter(narr_guard *g, const char *s, size_t n, bool phonemes,
                           narr_buf *out)
 {
     narr_status st = NARR_OK;
+    int32_t before = ' ';
     for (size_t i = 0; i < n && st == NARR_OK;) {
         if (phonemes && s[i] == '[' && i + 1 < n && s[i + 1] == '[') {
             i += copy_phonemes(g, s + i, n - i, out, &st);
@@ -68,13 +78,18 @@ static narr_status filter(narr_guard *g, const char *s, size_t n, bool phonemes,
         if (cp == '\t' || cp == '\n' || cp == '\r') {
             st = narr_buf_append_char(out, ' ');
         } else if (readable(cp)) {
-            st = narr_buf_append(out, s + at, i - at);
+            if (narr_uc_is_letter(cp) && narr_uc_is_letter(before) &&
+                is_greek(cp) != is_greek(before))
+                st = narr_buf_append_char(out, ' ');
+            if (st == NARR_OK)
+                st = narr_buf_append(out, s + at, i - at);
         } else {
             if (g->dropped++ == 0)
                 g->first_dropped = cp < 0 ? 0xFFFD : cp;
             if (narr_buf_last(out) != ' ')
                 st = narr_buf_append_char(out, ' ');
         }
+        before = readable(cp) ? cp : ' ';
     }
     return st;
 }
