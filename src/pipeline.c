@@ -623,9 +623,12 @@ static narr_status sentence(narr_narration *n, long index)
     size_t len = n->spoken.len;
     if (!narr_prosody_sayable(text, len))
         return NARR_OK;
-    /* The sentence as written, less its web leftovers: cues and events. */
+    /* The sentence as written, less its web leftovers: cues and events
+     * (a second tokenizing pass, skipped when nobody reads it). */
     narr_buf_clear(&n->written);
-    if ((st = narr_normalize_written(n->e->normalizer, s, rec->len, &n->written)) != NARR_OK)
+    bool wanted = n->out.on_event || n->sink || kind == NARR_OUTPUT_TIMING;
+    if (wanted &&
+        (st = narr_normalize_written(n->e->normalizer, s, rec->len, &n->written)) != NARR_OK)
         return fail(n, st, narr_strerror(st));
     strip_marks(&n->written);
     narr_event ev = {.kind = NARR_EVENT_SENTENCE, .sentence = index,
