@@ -50,18 +50,11 @@ static narr_status read_lexicon(const char *path, narr_buf *text, char *msg, siz
         snprintf(msg, msg_size, L_("%s: cannot open lexicon: %s"), path, strerror(errno));
         return NARR_E_IO;
     }
-    char chunk[8192];
-    size_t got;
-    narr_status st = NARR_OK;
-    while (st == NARR_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        st = text->len + got > NARR_LEXICON_MAX ? NARR_E_DATA : narr_buf_append(text, chunk, got);
-    bool failed = ferror(f);
+    narr_status st = narr_buf_read_stream(text, f, NARR_LEXICON_MAX);
     fclose(f);
-    if (failed)
-        st = NARR_E_IO;
-    if (st != NARR_OK)
+    if (st == NARR_E_IO || st == NARR_E_DATA)
         snprintf(msg, msg_size, L_("%s: %s"), path,
-                 failed ? L_("cannot read lexicon") : L_("lexicon too large (16 MB at most)"));
+                 st == NARR_E_IO ? L_("cannot read lexicon") : L_("lexicon too large (16 MB at most)"));
     return st;
 }
 
