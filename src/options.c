@@ -6,6 +6,7 @@
 #include "base/i18n.h"
 #include "audio/format.h"
 #include "export/transcript.h"
+#include "input/fetch.h"
 
 #include <libgen.h>
 #include <limits.h>
@@ -114,11 +115,6 @@ static bool same_file(const char *a, const char *b)
     return resolved(a, ra, sizeof ra) && resolved(b, rb, sizeof rb) && strcmp(ra, rb) == 0;
 }
 
-static bool is_web_address(const char *s)
-{
-    return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
-}
-
 narr_status narr_check_files(const narr_engine_options *engine,
                              const narr_output_options *output, const char *const *inputs,
                              size_t ninputs, const char *const *more_outputs, size_t nmore,
@@ -148,7 +144,7 @@ narr_status narr_check_files(const narr_engine_options *engine,
             continue;
         for (size_t i = 0; i < nins + ninputs; i++) {
             const char *in = i < nins ? ins[i] : inputs[i - nins];
-            if (!in || strcmp(in, "-") == 0 || is_web_address(in))
+            if (!in || strcmp(in, "-") == 0 || narr_fetch_is_url(in))
                 continue;
             if (same_file(out, in))
                 return bad(msg, size, L_("%s would be written over %s, an input; give the "
