@@ -110,6 +110,15 @@ int main(void)
     narr_engine_options unknown = {.voice = "inconnue"};
     CHECK(narr_engine_new(&unknown, &st, msg, sizeof msg) == NULL && st == NARR_E_VOICE);
 
+    /* An output may not be an input; standard input and web addresses
+     * are no files to compare. */
+    const char *inputs[] = {"-", "https://exemple.fr/x.wav", "x.wav"};
+    narr_output_options to_file = {.kind = NARR_OUTPUT_FILE, .path = "x.wav"};
+    CHECK_INT_EQ(narr_check_files(NULL, &to_file, inputs, 2, NULL, 0, msg, sizeof msg), NARR_OK);
+    CHECK_INT_EQ(narr_check_files(NULL, &to_file, inputs, 3, NULL, 0, msg, sizeof msg), NARR_E_ARG);
+    CHECK_STR_EQ(msg, "x.wav would be written over x.wav, an input; give the output another "
+                      "name (nothing was written)");
+
     /* One engine per process. */
     narr_engine_options o = {.no_config_lexicon = true};
     narr_engine *e = narr_engine_new(&o, &st, msg, sizeof msg);
