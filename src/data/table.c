@@ -11,6 +11,9 @@ struct narr_table {
     char *text;
     narr_row *rows;
     size_t count;
+    /* The rows whose key starts with byte b are rows[by_first[b]] to
+     * rows[by_first[b + 1]]: a search starts there, a few steps shorter. */
+    size_t by_first[257];
 };
 
 const narr_embedded *narr_embedded_find(const narr_embedded *table, const char *name)
@@ -21,11 +24,14 @@ const narr_embedded *narr_embedded_find(const narr_embedded *table, const char *
     return NULL;
 }
 
+/* Byte order of a[0..alen) and b[0..blen). A loop, not memcmp: keys are
+ * short and most differ from the word sought in their first bytes. */
 static int compare_keys(const char *a, size_t alen, const char *b, size_t blen)
 {
-    int c = memcmp(a, b, alen < blen ? alen : blen);
-    if (c)
-        return c;
+    size_t m = alen < blen ? alen : blen;
+    for (size_t k = 0; k < m; k++)
+        if (a[k] != b[k])
+            return (unsigned char)a[k] < (unsigned char)b[k] ? -1 : 1;
     return (alen > blen) - (alen < blen);
 }
 
@@ -122,6 +128,11 @@ narr_table *narr_table_parse(const char *text, size_t n, const char *source,
             goto fail;
         }
     }
+    for (size_t i = 0, b = 0; b <= 256; b++) {
+        while (i < t->count && (unsigned char)t->rows[i].field[0][0] < b)
+            i++;
+        t->by_first[b] = i;
+    }
     *err = NARR_OK;
     return t;
 fail:
@@ -145,36 +156,48 @@ narr_table *narr_table_from_asset(const char *name, int min_fields,
                             msg, msg_size);
 }
 
-const narr_row *narr_table_find(const narr_table *t, const char *key, size_t len)
+/* The first row whose key is >= key[0..len), or t->count. */
+static size_t lower_bound(const narr_table *t, const char *key, size_t len)
 {
-    size_t lo = 0, hi = t ? t->count : 0;
+    unsigned char b = (unsigned char)key[0];
+    size_t lo = t->by_first[b], hi = t->by_first[b + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const narr_row *r = &t->rows[mid];
-        int c = compare_keys(key, len, r->field[0], r->key_len);
-        if (c == 0)
-            return r;
-        if (c < 0)
-            hi = mid;
-        else
+        if (compare_keys(r->field[0], r->key_len, key, len) < 0)
             lo = mid + 1;
+        else
+            hi = mid;
     }
-    return NULL;
+    return lo;
 }
 
-bool narr_table_has_prefix(const narr_table *t, const char *prefix, size_t len)
+static bool starts_with(const narr_row *r, const char *key, size_t len)
 {
-    size_t lo = 0, hi = t ? t->count : 0;
-    while (lo < hi) { /* the first key >= prefix */
-        size_t mid = lo + (hi - lo) / 2;
-        const narr_row *r = &t->rows[mid];
-        if (compare_keys(r->field[0], r->key_len, prefix, len) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    return r->key_len >= len && memcmp(r->field[0], key, len) == 0;
+}
+
+const narr_row *narr_table_seek(const narr_table *t, const char *key, size_t len, bool *longer)
+{
+    *longer = false;
+    if (!t || len == 0)
+        return NULL;
+    size_t at = lower_bound(t, key, len);
+    if (at == t->count || !starts_with(&t->rows[at], key, len))
+        return NULL;
+    const narr_row *r = &t->rows[at];
+    if (r->key_len > len) {
+        *longer = true;
+        return NULL;
     }
-    return t && lo < t->count && t->rows[lo].key_len >= len &&
-           memcmp(t->rows[lo].field[0], prefix, len) == 0;
+    *longer = at + 1 < t->count && starts_with(&t->rows[at + 1], key, len);
+    return r;
+}
+
+const narr_row *narr_table_find(const narr_table *t, const char *key, size_t len)
+{
+    bool longer;
+    return narr_table_seek(t, key, len, &longer);
 }
 
 size_t narr_table_count(const narr_table *t) { return t ? t->count : 0; }

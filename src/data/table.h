@@ -31,8 +31,9 @@ narr_table *narr_table_from_asset(const char *name, int min_fields,
 /* The row whose key is key[0..len), or NULL. Borrowed from t. */
 const narr_row *narr_table_find(const narr_table *t, const char *key, size_t len);
 
-/* Does some key start with prefix[0..len)? (For multi-word keys.) */
-bool narr_table_has_prefix(const narr_table *t, const char *prefix, size_t len);
+/* The same, and *longer tells whether some longer key starts with
+ * key[0..len): worth reading one more token ("Joe" of "Joe Biden"). */
+const narr_row *narr_table_seek(const narr_table *t, const char *key, size_t len, bool *longer);
 
 size_t narr_table_count(const narr_table *t);
 const narr_row *narr_table_row(const narr_table *t, size_t i);

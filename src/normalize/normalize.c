@@ -181,6 +181,13 @@ bool narr_word_is(const narr_norm *n, size_t i, const char *lower)
         return false;
     size_t a = 0, b = 0, len = strlen(lower);
     while (a < t->len && b < len) {
+        unsigned char x = (unsigned char)t->s[a], y = (unsigned char)lower[b];
+        if (x < 0x80 && y < 0x80) { /* ASCII, most words: no ICU call */
+            if ((x >= 'A' && x <= 'Z' ? x + 'a' - 'A' : x) != y)
+                return false;
+            a++, b++;
+            continue;
+        }
         int32_t c = narr_utf8_next(t->s, t->len, &a);
         if (c < 0 || narr_uc_to_lower(c) != narr_utf8_next(lower, len, &b))
             return false;

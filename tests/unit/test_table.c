@@ -18,6 +18,31 @@ int main(void)
     CHECK(r && strcmp(r->field[2], "") == 0);
     CHECK(narr_table_find(t, "alph", 4) == NULL);
     CHECK(narr_table_find(t, "M", 1) == NULL);
+    CHECK(narr_table_find(t, "", 0) == NULL);
+    narr_table_free(t);
+
+    /* seek: the exact row, and whether a longer key starts with the key. */
+    const char names[] = "Joe\tjo\nJoe Biden\tjo baïdène\nJoel\tjoël\nétat\té\nzz\tz\n";
+    t = narr_table_parse(names, sizeof names - 1, "n.tsv", 2, &st, msg, sizeof msg);
+    bool longer;
+    r = narr_table_seek(t, "Joe", 3, &longer);
+    CHECK(r && strcmp(r->field[1], "jo") == 0 && longer);
+    r = narr_table_seek(t, "Joe B", 5, &longer);
+    CHECK(r == NULL && longer);
+    r = narr_table_seek(t, "Joe Biden", 9, &longer);
+    CHECK(r && !longer);
+    r = narr_table_seek(t, "Joel", 4, &longer);
+    CHECK(r && !longer);
+    r = narr_table_seek(t, "Jo", 2, &longer);
+    CHECK(r == NULL && longer);
+    r = narr_table_seek(t, "Jon", 3, &longer);
+    CHECK(r == NULL && !longer);
+    r = narr_table_seek(t, "\xc3\xa9tat", 5, &longer); /* a key led by a byte over 0x7f */
+    CHECK(r && !longer);
+    r = narr_table_seek(t, "zz", 2, &longer); /* the last row */
+    CHECK(r && !longer);
+    r = narr_table_seek(t, "zzz", 3, &longer);
+    CHECK(r == NULL && !longer);
     narr_table_free(t);
 
     const char dup[] = "a\t1\nb\t2\na\t3\n";
@@ -42,6 +67,13 @@ int main(void)
         if (!t)
             fprintf(stderr, "%s\n", msg);
         CHECK(t != NULL);
+        /* and each of its rows is found again by its key */
+        size_t found = 0;
+        for (size_t i = 0; t && i < narr_table_count(t); i++) {
+            const narr_row *row = narr_table_row(t, i);
+            found += narr_table_find(t, row->field[0], row->key_len) == row;
+        }
+        CHECK_INT_EQ(found, narr_table_count(t));
         narr_table_free(t);
     }
     CHECK(tables >= 7);

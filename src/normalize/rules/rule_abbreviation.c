@@ -14,53 +14,6 @@
 #define MAX_KEY 48   /* bytes */
 #define MAX_SPACES 1 /* "av. J.-C." */
 
-/* Byte order of a[0..alen) and b[0..blen), as the table sorts its keys
- * (a loop: most words differ from a key at the first byte). */
-static int compare(const char *a, size_t alen, const char *b, size_t blen)
-{
-    size_t m = alen < blen ? alen : blen;
-    for (size_t k = 0; k < m; k++)
-        if (a[k] != b[k])
-            return (unsigned char)a[k] < (unsigned char)b[k] ? -1 : 1;
-    return (alen > blen) - (alen < blen);
-}
-
-/* The first row whose key is >= key[0..len) in the table's byte order. */
-static size_t lower_bound(const narr_table *t, const char *key, size_t len)
-{
-    size_t lo = 0, hi = narr_table_count(t);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const narr_row *r = narr_table_row(t, mid);
-        if (compare(r->field[0], r->key_len, key, len) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Looks key[0..len) up: the exact row (or NULL) in *exact, and whether
- * some longer key starts with it (worth adding tokens). */
-static bool lookup(const narr_table *t, const char *key, size_t len, const narr_row **exact)
-{
-    size_t at = lower_bound(t, key, len);
-    *exact = NULL;
-    if (at == narr_table_count(t))
-        return false;
-    const narr_row *r = narr_table_row(t, at);
-    if (r->key_len < len || memcmp(r->field[0], key, len) != 0)
-        return false;
-    if (r->key_len == len) {
-        *exact = r;
-        if (at + 1 == narr_table_count(t))
-            return false;
-        r = narr_table_row(t, at + 1);
-        return r->key_len > len && memcmp(r->field[0], key, len) == 0;
-    }
-    return true;
-}
-
 static bool token_in(const narr_token *t, const char *const *words)
 {
     for (; t && *words; words++)
@@ -222,13 +175,13 @@ static size_t apply(narr_norm *n, size_t i)
         if ((spaced && ++spaces > MAX_SPACES) || !add_token(key, &len, t, spaced))
             break;
         if (alive) {
-            alive = lookup(table, key, len, &row);
+            row = narr_table_seek(table, key, len, &alive);
             if (row && context_holds(n, row, i, i + span))
                 best = row, best_span = span;
         }
         /* "Cf." at the start of a sentence is "cf.". */
         if (low_alive && (low_alive = (low_len = narr_utf8_lower_first(key, len, low, MAX_KEY - 1)) > 0)) {
-            low_alive = lookup(table, low, low_len, &row);
+            row = narr_table_seek(table, low, low_len, &low_alive);
             if (row && best_span < span && context_holds(n, row, i, i + span))
                 best = row, best_span = span;
         }

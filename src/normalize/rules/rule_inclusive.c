@@ -156,8 +156,10 @@ static size_t apply(narr_norm *n, size_t i)
     if (used)
         return used;
     size_t word = i;
-    bool det = narr_word_in(n, i, determiners, sizeof determiners / sizeof *determiners) &&
-               narr_is_kind(n, i + 1, NARR_TOK_WORD) && narr_at(n, i + 1)->space_before;
+    /* The cheap tests first: this runs at every word. */
+    bool det = narr_is_kind(n, i + 1, NARR_TOK_WORD) && narr_at(n, i + 1)->space_before &&
+               narr_glued(n, i + 2) &&
+               narr_word_in(n, i, determiners, sizeof determiners / sizeof *determiners);
     if (det)
         word = i + 1;
     inclusive_word w;

@@ -25,40 +25,38 @@ static void loaded_lexicons(const narr_norm *n, lexicon_set *set)
     set->count = narr_norm_lexicons(n, set->table);
 }
 
-static const narr_row *find(const lexicon_set *set, const char *s, size_t len)
+/* The row of the first lexicon that has s[0..len), or NULL; *longer
+ * when some lexicon has a longer key starting with it (a name of several
+ * words: "Joe" of "Joe Biden"), which prunes the search at every word. */
+static const narr_row *seek(const lexicon_set *set, const char *s, size_t len, bool *longer)
 {
+    const narr_row *found = NULL;
+    *longer = false;
     for (size_t i = 0; i < set->count; i++) {
-        const narr_row *row = narr_table_find(set->table[i], s, len);
-        if (row)
-            return row;
+        bool more;
+        const narr_row *row = narr_table_seek(set->table[i], s, len, &more);
+        if (!found)
+            found = row;
+        *longer = *longer || more;
     }
-    return NULL;
+    return found;
 }
 
-/* May a longer key start with s[0..len)? Prunes the search for names of
- * several words ("Joe Biden") at every word of the article. */
-static bool continues(const lexicon_set *set, const char *s, size_t len)
+static const narr_row *find(const lexicon_set *set, const char *s, size_t len)
 {
-    for (size_t i = 0; i < set->count; i++)
-        if (narr_table_has_prefix(set->table[i], s, len))
-            return true;
-    return false;
+    bool longer;
+    return seek(set, s, len, &longer);
 }
 
 /* The same with the first letter lower-cased: "Week-end" at the start of
  * a sentence is the entry "week-end". */
-static const narr_row *find_lowered(const lexicon_set *set, const char *s, size_t len)
+static const narr_row *seek_lowered(const lexicon_set *set, const char *s, size_t len,
+                                    bool *longer)
 {
     char key[256];
     size_t n_key = narr_utf8_lower_first(s, len, key, sizeof key);
-    return n_key ? find(set, key, n_key) : NULL;
-}
-
-static bool continues_lowered(const lexicon_set *set, const char *s, size_t len)
-{
-    char key[256];
-    size_t n_key = narr_utf8_lower_first(s, len, key, sizeof key);
-    return n_key && continues(set, key, n_key);
+    *longer = false;
+    return n_key ? seek(set, key, n_key, longer) : NULL;
 }
 
 /* Does the span of tokens i..j read as words joined by single spaces,
@@ -84,19 +82,20 @@ static size_t apply(narr_norm *n, size_t i)
         if (span > 1 && !joinable(n, i + span - 1))
             break;
         const narr_token *last = narr_at(n, i + span - 1);
-        size_t head = (size_t)(last->s - first->s);
-        if (span > 1 && !continues(&set, first->s, head) && !continues_lowered(&set, first->s, head))
-            break;
-        if (last->kind != NARR_TOK_WORD)
-            continue;
         size_t len = (size_t)(last->s + last->len - first->s);
-        const narr_row *row = find(&set, first->s, len);
-        if (!row && span == 1 && len > 2 && first->s[len - 1] == 's')
-            row = find(&set, first->s, len - 1);
-        if (!row)
-            row = find_lowered(&set, first->s, len);
-        if (row)
-            best = row, best_span = span;
+        bool longer, longer_lowered;
+        const narr_row *row = seek(&set, first->s, len, &longer);
+        const narr_row *lowered = seek_lowered(&set, first->s, len, &longer_lowered);
+        if (last->kind == NARR_TOK_WORD) {
+            if (!row && span == 1 && len > 2 && first->s[len - 1] == 's')
+                row = find(&set, first->s, len - 1);
+            if (!row)
+                row = lowered;
+            if (row)
+                best = row, best_span = span;
+        }
+        if (!longer && !longer_lowered)
+            break;
     }
     /* "Paris-Saclay": a hit glued to more of the same compound is no hit. */
     if (!best || (narr_is_char(n, i + best_span, '-') && narr_glued(n, i + best_span)))
