@@ -158,17 +158,35 @@ narr_status narr_utf8_from_cp1252(const char *s, size_t n, narr_buf *out)
     return st;
 }
 
+/* Most of an article is ASCII: those characters are answered here, the
+ * same as ICU would, without a call into it. */
+static bool is_ascii(int32_t cp) { return cp >= 0 && cp < 0x80; }
+static bool ascii_upper(int32_t cp) { return cp >= 'A' && cp <= 'Z'; }
+static bool ascii_lower(int32_t cp) { return cp >= 'a' && cp <= 'z'; }
+
 bool narr_uc_is_letter(int32_t cp)
 {
+    if (is_ascii(cp))
+        return ascii_upper(cp) || ascii_lower(cp);
     return u_hasBinaryProperty(cp, UCHAR_ALPHABETIC) ||
            (U_GET_GC_MASK(cp) & U_GC_M_MASK);
 }
 
-bool narr_uc_is_upper(int32_t cp) { return u_isupper(cp); }
-bool narr_uc_is_lower(int32_t cp) { return u_islower(cp); }
-bool narr_uc_is_space(int32_t cp) { return u_isUWhiteSpace(cp) || cp == 0x200B; }
+bool narr_uc_is_upper(int32_t cp) { return is_ascii(cp) ? ascii_upper(cp) : u_isupper(cp); }
+bool narr_uc_is_lower(int32_t cp) { return is_ascii(cp) ? ascii_lower(cp) : u_islower(cp); }
+bool narr_uc_is_space(int32_t cp)
+{
+    if (is_ascii(cp))
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return u_isUWhiteSpace(cp) || cp == 0x200B;
+}
 bool narr_uc_is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
-int32_t narr_uc_to_lower(int32_t cp) { return u_tolower(cp); }
+int32_t narr_uc_to_lower(int32_t cp)
+{
+    if (is_ascii(cp))
+        return ascii_upper(cp) ? cp + 'a' - 'A' : cp;
+    return u_tolower(cp);
+}
 
 bool narr_uc_is_assigned(int32_t cp)
 {

@@ -2,6 +2,8 @@
 #include "../check.h"
 #include "base/utf8.h"
 
+#include <unicode/uchar.h>
+
 int main(void)
 {
     size_t bad = 99;
@@ -43,5 +45,15 @@ int main(void)
     CHECK_INT_EQ(narr_utf8_match_phrase("Photo", "Photographie", 12), 0);
     CHECK_INT_EQ(narr_utf8_match_phrase("Photo", "Photo", 5), 5);
     CHECK_INT_EQ(narr_utf8_match_phrase("Publicité", "Publicit", 8), 0);
+    /* ASCII is answered without ICU: the answers must be ICU's. */
+    int differ = 0;
+    for (int32_t c = 0; c < 0x80; c++) {
+        bool letter = u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || (U_GET_GC_MASK(c) & U_GC_M_MASK);
+        differ += letter != narr_uc_is_letter(c) || (bool)u_isupper(c) != narr_uc_is_upper(c) ||
+                  (bool)u_islower(c) != narr_uc_is_lower(c) ||
+                  (bool)u_isUWhiteSpace(c) != narr_uc_is_space(c) ||
+                  u_tolower(c) != narr_uc_to_lower(c);
+    }
+    CHECK_INT_EQ(differ, 0);
     return CHECK_DONE();
 }
