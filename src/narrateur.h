@@ -288,9 +288,9 @@ NARR_API narr_status narr_check_options(const narr_engine_options *engine,
                                         const narr_output_options *output, char *msg,
                                         size_t msg_size);
 
-/* NARR_OK when no output is the same file as an input, else NARR_E_ARG
- * and msg names both, before anything is written ("-o article.md" would
- * replace the article). Outputs: output->path, its transcript and
+/* NARR_OK when no output is the same file as an input or as another
+ * output, else NARR_E_ARG and msg names both, before anything is written
+ * ("-o article.md" would replace the article). Outputs: output->path, its transcript and
  * chapters, and more_outputs (a podcast feed, a state file); inputs: the
  * inputs (paths; "-" and web addresses are skipped), the engine's voice
  * preset file and lexicon, the intro, outro and cover. The same file is

@@ -142,6 +142,13 @@ narr_status narr_check_files(const narr_engine_options *engine,
         const char *out = o < nouts ? outs[o] : more_outputs[o - nouts];
         if (!out)
             continue;
+        /* Two outputs under one name: one would replace the other. */
+        for (size_t p = o + 1; p < nouts + nmore; p++) {
+            const char *other = p < nouts ? outs[p] : more_outputs[p - nouts];
+            if (other && same_file(out, other))
+                return bad(msg, size, L_("%s and %s are the same file; give each output its "
+                           "own name"), out, other);
+        }
         for (size_t i = 0; i < nins + ninputs; i++) {
             const char *in = i < nins ? ins[i] : inputs[i - nins];
             if (!in || strcmp(in, "-") == 0 || narr_fetch_is_url(in))

@@ -68,12 +68,23 @@ expect_contains "through a link: transcript written" "$(cat "$N/shows/latest.vtt
 expect_eq "through a link: no temporary file left" "$(ls -A "$N/shows" | tr '\n' ' ')" \
     "latest.vtt latest.wav "
 
-# One file under two names: refused, nothing created.
+# One file under two names: a usage error, nothing created; also when the
+# file exists and the second name is a hard link to it.
 run "$NARRATEUR" -o "$N/x.json" --output-format wav --chapters "$N/./x.json" <<<"Bonjour."
-expect_eq "same file twice: exit status" "$rc" 1
+expect_eq "same file twice: exit status" "$rc" 2
 expect_eq "same file twice: message" "$err" \
-    "narrateur: $N/x.json and $N/./x.json are the same file; give each output its own name"
+    "narrateur: $N/x.json and $N/./x.json are the same file; give each output its own name
+Try 'narrateur --help' for more information."
 expect_no_file "$N/x.json"
+echo "WEBVTT" >"$N/old.vtt"
+ln "$N/old.vtt" "$N/also.vtt"
+run "$NARRATEUR" -o "$N/y.wav" --transcript "$N/old.vtt" --chapters "$N/also.vtt" <<<"Bonjour."
+expect_eq "same file by a hard link: exit status" "$rc" 2
+expect_contains "same file by a hard link: message" "$err" \
+    "$N/old.vtt and $N/also.vtt are the same file"
+expect_eq "same file by a hard link: kept" "$(cat "$N/also.vtt")" "WEBVTT"
+expect_no_file "$N/y.wav"
+rm "$N/old.vtt" "$N/also.vtt"
 
 # Writing a file or printing phonemes touches no audio system: nothing
 # appears in HOME (libpulse made ~/.config/pulse, and complained when it

@@ -118,6 +118,13 @@ int main(void)
     CHECK_INT_EQ(narr_check_files(NULL, &to_file, inputs, 3, NULL, 0, msg, sizeof msg), NARR_E_ARG);
     CHECK_STR_EQ(msg, "x.wav would be written over x.wav, an input; give the output another "
                       "name (nothing was written)");
+    /* Nor may two outputs be one file (here not made yet). */
+    const char *more[] = {"narrateur-test-feed.xml", "./narrateur-test-feed.xml"};
+    narr_output_options none = {.kind = NARR_OUTPUT_CALLBACK};
+    CHECK_INT_EQ(narr_check_files(NULL, &none, NULL, 0, more, 1, msg, sizeof msg), NARR_OK);
+    CHECK_INT_EQ(narr_check_files(NULL, &none, NULL, 0, more, 2, msg, sizeof msg), NARR_E_ARG);
+    CHECK_STR_EQ(msg, "narrateur-test-feed.xml and ./narrateur-test-feed.xml are the same file; "
+                      "give each output its own name");
 
     /* One engine per process. */
     narr_engine_options o = {.no_config_lexicon = true};
