@@ -12,6 +12,7 @@
 #include <sndfile.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define RETRY_LU 0.5      /* encode again when the whole file misses by more */
 
@@ -98,6 +99,12 @@ static narr_status take(void *user, const float *pcm, size_t frames)
 
 narr_status narr_file_check_sound(const char *path, double *seconds, char *msg, size_t size)
 {
+    /* libsndfile calls a folder an unknown format: say what it is. */
+    struct stat where;
+    if (stat(path, &where) == 0 && S_ISDIR(where.st_mode)) {
+        snprintf(msg, size, L_("%s: cannot read the sound: %s"), path, strerror(EISDIR));
+        return NARR_E_IO;
+    }
     SF_INFO info = {0};
     SNDFILE *snd = sf_open(path, SFM_READ, &info);
     if (!snd) {

@@ -1,6 +1,7 @@
 /* inputs: see inputs.h. */
 #include "cli/inputs.h"
 #include "cli/i18n.h"
+#include "cli/web_options.h"
 
 #include <stdio.h>
 
@@ -11,8 +12,11 @@ narr_articles *cli_inputs_gather(const narr_articles_options *o, char **args, in
     char msg[1024];
     narr_articles *a = narr_articles_new(o, &st, msg, sizeof msg);
     if (!a) {
-        fprintf(stderr, _("narrateur: %s\n"), msg);
-        *exit_code = st == NARR_E_ARG ? 2 : 1;
+        /* A bad option value (--since): a usage error like the others. */
+        if (st == NARR_E_ARG)
+            *exit_code = cli_usage_error("%s", msg);
+        else
+            fprintf(stderr, _("narrateur: %s\n"), msg), *exit_code = 1;
         return NULL;
     }
     static char stdin_name[] = "-";

@@ -51,10 +51,12 @@ static narr_status read_lexicon(const char *path, narr_buf *text, char *msg, siz
         return NARR_E_IO;
     }
     narr_status st = narr_buf_read_stream(text, f, NARR_LEXICON_MAX);
+    int e = errno;
     fclose(f);
-    if (st == NARR_E_IO || st == NARR_E_DATA)
-        snprintf(msg, msg_size, L_("%s: %s"), path,
-                 st == NARR_E_IO ? L_("cannot read lexicon") : L_("lexicon too large (16 MB at most)"));
+    if (st == NARR_E_IO)
+        snprintf(msg, msg_size, L_("%s: cannot read lexicon: %s"), path, strerror(e));
+    else if (st == NARR_E_DATA)
+        snprintf(msg, msg_size, L_("%s: %s"), path, L_("lexicon too large (16 MB at most)"));
     return st;
 }
 

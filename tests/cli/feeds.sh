@@ -32,7 +32,8 @@ Le texte complet du premier article."
 run "$NARRATEUR" --print text --since hier "$WEB/feed.rss"
 expect_eq "bad --since exit" "$rc" 2
 expect_eq "bad --since" "$err" \
-    "narrateur: --since takes a date such as 2026-12-07 or 2026-12-07T09:30:00+01:00, not 'hier'"
+    "narrateur: --since takes a date such as 2026-12-07 or 2026-12-07T09:30:00+01:00, not 'hier'
+Try 'narrateur --help' for more information."
 
 # A feed file, RSS 1.0 here, with a page of the server as a link.
 cat >"$TMP/fil.rdf" <<RDF

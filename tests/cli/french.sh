@@ -31,7 +31,8 @@ printf 'chat\tcha\x1b\n' >"$TMP/lexique.tsv"
 LC_ALL=fr_FR.UTF-8 run "$NARRATEUR" --lexicon "$TMP/lexique.tsv" --print text /dev/null
 expect_eq "French bad spoken form" "$rc:$err" "1:narrateur : $TMP/lexique.tsv:1: 'chat' a un caractère de contrôle (octet 0x1B) dans sa forme parlée"
 LC_ALL=fr_FR.UTF-8 run "$NARRATEUR" --since hier --print text /dev/null
-expect_eq "French --since error" "$rc:$err" "2:narrateur : --since prend une date comme 2026-12-07 ou 2026-12-07T09:30:00+01:00, et non « hier »"
+expect_eq "French --since error" "$rc:$err" "2:narrateur : --since prend une date comme 2026-12-07 ou 2026-12-07T09:30:00+01:00, et non « hier »
+Essayez « narrateur --help » pour plus d'informations."
 run "$NARRATEUR" --print text "$TMP/absent.txt"
 expect_eq "English library message under C" "$err" "narrateur: $TMP/absent.txt: cannot read: No such file or directory"
 finish

@@ -33,5 +33,8 @@ run "$NARRATEUR" --lexicon "$TMP/open.tsv" --print text <<<"Bonjour."
 expect_eq "unclosed phonemes" "$err" "narrateur: $TMP/open.tsv:1: 'Zorglub' has [[phonemes]] not closed with ]]"
 run "$NARRATEUR" --lexicon "$TMP/none.tsv" --print text <<<"Bonjour."
 expect_eq "missing lexicon" "$err" "narrateur: $TMP/none.tsv: cannot open lexicon: No such file or directory"
+run "$NARRATEUR" --print text --lexicon "$TMP" <<<"Bonjour."
+expect_eq "lexicon that is a folder: exit" "$rc" 1
+expect_eq "lexicon that is a folder" "$err" "narrateur: $TMP: cannot read lexicon: Is a directory"
 
 finish

@@ -192,6 +192,9 @@ expect_contains "unknown extension message" "$(
 run "$NARRATEUR" "$ART" -o "$U/a.mp3" --intro "$TMP/missing.wav" --transcript "$U/a.vtt"
 expect_eq "missing intro: exit status" "$rc" 1
 expect_contains "missing intro: message" "$err" "missing.wav: cannot read the sound"
+run "$NARRATEUR" "$ART" -o "$U/a.mp3" --outro "$TMP"
+expect_eq "an outro that is a folder: exit status" "$rc" 1
+expect_eq "an outro that is a folder: message" "$err" "narrateur: $TMP: cannot read the sound: Is a directory"
 run "$NARRATEUR" "$ART" -o "$U/a.mp3" --cover "$ART"
 expect_eq "a cover that is no image: exit status" "$rc" 1
 expect_eq "usage errors leave nothing" "$(ls -A "$U")" ""
