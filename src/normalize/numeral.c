@@ -455,3 +455,15 @@ size_t narr_half_at(const narr_norm *n, size_t i)
         return 3;
     return 0;
 }
+
+size_t narr_code_part_at(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    if (!t || t->kind != NARR_TOK_WORD || t->len != 1 || !strchr("LRDA", t->s[0]))
+        return 0;
+    size_t used = narr_is_char(n, i + 1, '.') && narr_glued(n, i + 1) ? 2 : 1;
+    /* Without a dot the number touches the letter: "L121", not "L 121". */
+    if (!narr_is_kind(n, i + used, NARR_TOK_NUMBER) || (used == 1 && !narr_glued(n, i + 1)))
+        return 0;
+    return used;
+}

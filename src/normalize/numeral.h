@@ -83,6 +83,12 @@ bool narr_is_count_noun(const narr_norm *n, size_t i);
  * ("décret n° 2023-1234"), not a quantity, a range or a year range. */
 bool narr_after_number_sign(const narr_norm *n, size_t i);
 
+/* Token i is the letter of a part of a French code before an article's
+ * number: L (législative), R or D (réglementaire), A (arrêtés), with or
+ * without a dot ("L. 121-1", "R4127-1"). Returns the tokens of the letter
+ * and its dot (the number is at i + that), else 0. */
+size_t narr_code_part_at(const narr_norm *n, size_t i);
+
 /* Token i is "siècle", "millénaire" or their plurals: a roman numeral
  * before it is a century ("XIX siècle", "xxie siècle"). */
 bool narr_is_century_word(const narr_norm *n, size_t i);

@@ -11,6 +11,7 @@
     X(leftover)       /* web leftovers: "(s'ouvre dans un nouvel onglet)", [1] */ \
     X(url_email)      /* lemonde.fr, contact@exemple.fr */ \
     X(inclusive)      /* électeur·rices, député·e·s, (sur)représentation */ \
+    X(legal)          /* l'article L. 121-1, art. R4127-1 */ \
     X(phone)          /* 01 23 45 67 89, +33 1 ... */ \
     X(date)           /* 26/11/2026, 14 juillet 1789, 2019-2021, années 1990 */ \
     X(version)        /* iOS 17.2.1, la version 3.6, le 49.3 */ \

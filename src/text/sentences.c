@@ -264,6 +264,10 @@ static bool held_open(dot_kind kind, const char *s, size_t n)
     if (kind == DOT_NUMBER) {
         if (len && narr_uc_is_digit((unsigned char)s[at]))
             return true;
+        /* "art. R. 4127-1", "art. R4127-1": a part of a code, its number. */
+        if (len && s[at] && strchr("LRDA", s[at]) && at + 1 < n &&
+            (s[at + 1] == '.' || narr_uc_is_digit((unsigned char)s[at + 1])))
+            return true;
         for (size_t k = 0; k < len; k++)
             if (!strchr("IVXLCDM", s[at + k]))
                 return false;

@@ -86,6 +86,12 @@ int main(void)
     CHECK_STR_EQ(split("Vol. 3 en librairie. Fin."), "Vol. 3 en librairie.|Fin.");
     CHECK_STR_EQ(split("Voir l'art. 49 de la Constitution."),
                  "Voir l'art. 49 de la Constitution.");
+    /* Before the letter of a code's part and its number, "art." goes on. */
+    CHECK_STR_EQ(split("Selon l'art. R. 4127-1 du code. Il ment."),
+                 "Selon l'art. R. 4127-1 du code.|Il ment.");
+    CHECK_STR_EQ(split("Selon l'art. R4127-1 du code."), "Selon l'art. R4127-1 du code.");
+    CHECK_STR_EQ(split("Il cite l'art. Rien ne va."), "Il cite l'art.|Rien ne va.");
+    CHECK_STR_EQ(split("Il cite l'art. Des voix montent."), "Il cite l'art.|Des voix montent.");
     /* Abbreviations that never end a sentence, and those that may. */
     CHECK_STR_EQ(split("Les groupes, c.-à-d. Renault et Stellantis, recrutent."),
                  "Les groupes, c.-à-d. Renault et Stellantis, recrutent.");

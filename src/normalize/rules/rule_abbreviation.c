@@ -84,7 +84,8 @@ static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, siz
     if (strcmp(context, "any") == 0 || context[0] == '\0')
         return true;
     if (strcmp(context, "number") == 0) {
-        if (!narr_is_kind(n, next, NARR_TOK_NUMBER) && !is_roman(narr_at(n, next)))
+        if (!narr_is_kind(n, next, NARR_TOK_NUMBER) && !is_roman(narr_at(n, next)) &&
+            !narr_code_part_at(n, next))
             return false;
         /* Letters only ("nos"): a word too, unless a determiner precedes. */
         if (only_letters(row->field[0], row->key_len))
