@@ -8,6 +8,7 @@
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_dash(int32_t cp)
@@ -61,23 +62,62 @@ static bool set_at(const narr_norm *n, size_t i, int64_t *a, int64_t *b)
     return *a <= 7 && *b <= 7 && *a != *b && (*a >= 6 || *b >= 6);
 }
 
+/* A tie-break after a set, from token k: " (7/5)" or " (7-5)", the
+ * points in a and b; its tokens (5), else 0. */
+static size_t tie_break_at(const narr_norm *n, size_t k, int64_t *a, int64_t *b)
+{
+    const narr_token *x = narr_at(n, k + 1), *y = narr_at(n, k + 3);
+    if (!narr_is_char(n, k, '(') || !x || !y || x->kind != NARR_TOK_NUMBER ||
+        y->kind != NARR_TOK_NUMBER || x->len > 2 || y->len > 2 || !narr_glued(n, k + 1) ||
+        !(narr_is_char(n, k + 2, '/') || narr_is_char(n, k + 2, '-')) || !narr_glued(n, k + 2) ||
+        !narr_glued(n, k + 3) || !narr_is_char(n, k + 4, ')') || !narr_glued(n, k + 4))
+        return 0;
+    *a = strtoll(x->s, NULL, 10);
+    *b = strtoll(y->s, NULL, 10);
+    return 5;
+}
+
+/* A set ends just before the comma at token k - 1: "6-4, " or, with its
+ * tie-break, "7-6 (7/5), ". */
+static bool set_before(const narr_norm *n, size_t k)
+{
+    int64_t a, b, c, d;
+    if (k < 4 || !narr_is_char(n, k - 1, ','))
+        return false;
+    if (set_at(n, k - 4, &a, &b))
+        return true;
+    return k >= 9 && set_at(n, k - 9, &a, &b) && tie_break_at(n, k - 6, &c, &d);
+}
+
 /* "7-6, 6-3": tennis sets, in a list of two or more, said "sept-six,
- * six-trois" (a single "2-1" stays a score: deux à un). */
+ * six-trois" (a single "2-1" stays a score: deux à un); a tie-break
+ * after a set, "7-6 (7/5)", is said "sept-six, sept à cinq". */
 static size_t tennis(narr_norm *n, size_t i)
 {
     int64_t a, b, c, d;
     if (!set_at(n, i, &a, &b))
         return 0;
-    bool listed = (narr_is_char(n, i + 3, ',') && set_at(n, i + 4, &c, &d)) ||
-                  (i >= 4 && narr_is_char(n, i - 1, ',') && set_at(n, i - 4, &c, &d));
-    if (!listed || !narr_clean_start(n, i, "-/.,:") || !narr_clean_end(n, i + 3, "-/", "-/.,"))
+    size_t tie = tie_break_at(n, i + 3, &c, &d);
+    size_t after = i + 3 + tie;
+    int64_t e, f;
+    bool listed = (narr_is_char(n, after, ',') && set_at(n, after + 1, &e, &f)) ||
+                  set_before(n, i);
+    if (!listed || !narr_clean_start(n, i, "-/.,:") ||
+        (!tie && !narr_clean_end(n, i + 3, "-/", "-/.,")))
         return 0;
     narr_say_cardinal(n, a, NARR_MASCULINE);
     narr_say_glue(n);
     narr_say(n, "-");
     narr_say_glue(n);
     narr_say_cardinal(n, b, NARR_MASCULINE);
-    return 3;
+    if (tie) { /* "à": "dix-huit" would be 10-8 run together */
+        narr_say_glue(n);
+        narr_say(n, ",");
+        narr_say_cardinal(n, c, NARR_MASCULINE);
+        narr_say(n, "à");
+        narr_say_cardinal(n, d, NARR_MASCULINE);
+    }
+    return after - i;
 }
 
 static size_t apply(narr_norm *n, size_t i)
