@@ -268,6 +268,9 @@ static bool held_open(dot_kind kind, const char *s, size_t n)
         if (len && s[at] && strchr("LRDA", s[at]) && at + 1 < n &&
             (s[at + 1] == '.' || narr_uc_is_digit((unsigned char)s[at + 1])))
             return true;
+        /* "(cat. A)", "fig. B,": a letter as a label. */
+        if (len == 1 && s[at] >= 'A' && s[at] <= 'Z' && at + 1 < n && strchr(")],;", s[at + 1]))
+            return true;
         for (size_t k = 0; k < len; k++)
             if (!strchr("IVXLCDM", s[at + k]))
                 return false;

@@ -92,6 +92,11 @@ int main(void)
     CHECK_STR_EQ(split("Selon l'art. R4127-1 du code."), "Selon l'art. R4127-1 du code.");
     CHECK_STR_EQ(split("Il cite l'art. Rien ne va."), "Il cite l'art.|Rien ne va.");
     CHECK_STR_EQ(split("Il cite l'art. Des voix montent."), "Il cite l'art.|Des voix montent.");
+    /* and before a capital letter used as a label, closed by punctuation. */
+    CHECK_STR_EQ(split("Les chômeurs (cat. A) sont moins nombreux."),
+                 "Les chômeurs (cat. A) sont moins nombreux.");
+    CHECK_STR_EQ(split("Il a raté son vol. A Paris, il a dormi."),
+                 "Il a raté son vol.|A Paris, il a dormi.");
     /* Abbreviations that never end a sentence, and those that may. */
     CHECK_STR_EQ(split("Les groupes, c.-à-d. Renault et Stellantis, recrutent."),
                  "Les groupes, c.-à-d. Renault et Stellantis, recrutent.");

@@ -78,6 +78,18 @@ static bool only_letters(const char *s, size_t len)
     return true;
 }
 
+/* "(cat. A)", "fig. B,": a capital letter alone as a label, closed by
+ * punctuation (the sentence splitter holds the same). */
+static bool label_letter(const narr_norm *n, size_t k)
+{
+    const narr_token *t = narr_at(n, k);
+    if (!t || t->kind != NARR_TOK_WORD || t->len != 1 || t->s[0] < 'A' || t->s[0] > 'Z')
+        return false;
+    return k + 1 == n->ntok || narr_is_char(n, k + 1, ')') || narr_is_char(n, k + 1, ']') ||
+           narr_is_char(n, k + 1, ',') || narr_is_char(n, k + 1, ';') ||
+           narr_is_char(n, k + 1, '.');
+}
+
 static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, size_t next)
 {
     const char *context = row->field[2];
@@ -85,7 +97,7 @@ static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, siz
         return true;
     if (strcmp(context, "number") == 0) {
         if (!narr_is_kind(n, next, NARR_TOK_NUMBER) && !is_roman(narr_at(n, next)) &&
-            !narr_code_part_at(n, next))
+            !narr_code_part_at(n, next) && !label_letter(n, next))
             return false;
         /* Letters only ("nos"): a word too, unless a determiner precedes. */
         if (only_letters(row->field[0], row->key_len))

@@ -184,6 +184,26 @@ static size_t after_range(narr_norm *n, size_t i)
     return u.ntok;
 }
 
+/* Determiners after which a unit without a number is plural. */
+static const char *const plural_determiners[] = {"les", "des", "ces", "nos", "vos", "leurs",
+                                                 "mes", "tes", "ses", "quelques", "plusieurs"};
+
+/* "le prix du m²", "au m³", "les km²": a unit with ² or ³ is one even
+ * without a number (written alone, "m" is a letter; "m²" is never one). */
+static size_t squared_alone(narr_norm *n, size_t i)
+{
+    const narr_table *units = narr_norm_table(n, NARR_TABLE_UNITS);
+    unit_match u;
+    if (!units || !narr_is_kind(n, i, NARR_TOK_WORD) || !narr_clean_start(n, i, "'’@/_.-") ||
+        !match_unit(n, units, i, &u) || !ends_here(n, i + u.ntok) ||
+        (!strstr(u.row->field[0], "\u00b2") && !strstr(u.row->field[0], "\u00b3")))
+        return 0;
+    bool plural = i > 0 && narr_word_in(n, i - 1, plural_determiners,
+                                        sizeof plural_determiners / sizeof *plural_determiners);
+    say_unit(n, &u, plural, false);
+    return u.ntok;
+}
+
 /* A straight quote after a number is an inch mark ("écran de 27\"") only
  * when glued to it and when the sentence's quotes do not pair up, so that
  * the closing quote of « "27" » stays a quote. Rare: the scan is cheap. */
@@ -207,7 +227,10 @@ static size_t apply(narr_norm *n, size_t i)
         num.negative = true;
         num.ntok++;
     } else if (!narr_read_numeral(n, i, &num)) {
-        return t->kind == NARR_TOK_NUMBER ? 0 : after_range(n, i);
+        if (t->kind == NARR_TOK_NUMBER)
+            return 0;
+        size_t used = after_range(n, i);
+        return used ? used : squared_alone(n, i);
     }
     size_t j = i + num.ntok;
     /* Most numbers are followed by a plain word or nothing: look no further. */
