@@ -97,6 +97,10 @@ int main(void)
                  "Les chômeurs (cat. A) sont moins nombreux.");
     CHECK_STR_EQ(split("Il a raté son vol. A Paris, il a dormi."),
                  "Il a raté son vol.|A Paris, il a dormi.");
+    CHECK_STR_EQ(split("Le procès s'ouvre le lun. 3 nov. devant la cour."),
+                 "Le procès s'ouvre le lun. 3 nov. devant la cour.");
+    CHECK_STR_EQ(split("Il a vu la mer. Sam. 5 juin, il part."),
+                 "Il a vu la mer.|Sam. 5 juin, il part.");
     /* Abbreviations that never end a sentence, and those that may. */
     CHECK_STR_EQ(split("Les groupes, c.-à-d. Renault et Stellantis, recrutent."),
                  "Les groupes, c.-à-d. Renault et Stellantis, recrutent.");
