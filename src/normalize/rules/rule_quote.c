@@ -240,6 +240,24 @@ static void keep_quote(narr_norm *n, size_t i)
     removed(n, i + 1);
 }
 
+/* The last byte said, past spaces and the marks of asides (U+E002 and
+ * U+E003, three bytes each); 0 if none. */
+static char last_said(const narr_norm *n)
+{
+    size_t len = n->out->len;
+    const char *s = n->out->data;
+    while (len) {
+        if (s[len - 1] == ' ')
+            len--;
+        else if (len >= 3 && (memcmp(s + len - 3, NARR_MARK_ASIDE_OPEN, 3) == 0 ||
+                              memcmp(s + len - 3, NARR_MARK_ASIDE_CLOSE, 3) == 0))
+            len -= 3;
+        else
+            return s[len - 1];
+    }
+    return 0;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
@@ -290,18 +308,17 @@ static size_t apply(narr_norm *n, size_t i)
         }
         return used;
     }
+    /* "(g.a.).": the aside closed, a final dot right after the dot of an
+     * abbreviation kept as written says nothing more. */
+    if (cp == '.' && skip_quotes(n, i + 1) >= n->ntok && last_said(n) == '.')
+        return 1;
     /* "!?", "?!", "!!!": the first mark only. */
     if ((cp == '!' || cp == '?') && narr_glued(n, i) && i > 0 &&
         (narr_is_char(n, i - 1, '!') || narr_is_char(n, i - 1, '?')))
         return 1;
     /* « Pourquoi ? », s'interroge… : no comma after the question mark. */
-    if (cp == ',') {
-        size_t len = n->out->len;
-        while (len && n->out->data[len - 1] == ' ')
-            len--;
-        if (len && (n->out->data[len - 1] == '?' || n->out->data[len - 1] == '!'))
-            return 1;
-    }
+    if (cp == ',' && (last_said(n) == '?' || last_said(n) == '!'))
+        return 1;
     return 0;
 }
 
