@@ -222,6 +222,13 @@ narr_gender narr_gender_of(const narr_norm *n, size_t i)
     const narr_table *fem = narr_norm_table(n, NARR_TABLE_FEMININE_NOUNS);
     if (!t || t->kind != NARR_TOK_WORD || !fem)
         return NARR_MASCULINE;
+    /* "trois ans dont un ferme": the sentence, not a farm; the number
+     * agrees with the noun before "dont" ("ans", "peines"). */
+    if (narr_word_is(n, i, "ferme") && i >= 3 && narr_word_is(n, i - 2, "dont")) {
+        size_t noun = narr_is_char(n, i - 3, ',') && i >= 4 ? i - 4 : i - 3;
+        return narr_is_kind(n, noun, NARR_TOK_WORD) && !narr_word_is(n, noun, "ferme")
+                   ? narr_gender_of(n, noun) : NARR_MASCULINE;
+    }
     int f = feminine_word(fem, t);
     /* Plurals: "mesures", "voix" (listed as is), "bourses". */
     if (f < 0 && t->len > 1 && (t->s[t->len - 1] == 's' || t->s[t->len - 1] == 'x')) {

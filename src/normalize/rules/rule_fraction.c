@@ -209,6 +209,24 @@ static size_t whole_noun_half(narr_norm *n, size_t i, const narr_numeral *w, siz
     return noun + 1 - i;
 }
 
+/* "8,5/10", "12,5/20": a mark with a decimal part is read over its
+ * scale ("huit virgule cinq sur dix"); w is the numeral at i. */
+static size_t decimal_over(narr_norm *n, size_t i, const narr_numeral *w)
+{
+    size_t j = i + w->ntok;
+    const narr_token *scale = narr_at(n, j + 1);
+    int64_t b;
+    if (w->negative || w->positive || !narr_is_char(n, j, '/') || !narr_glued(n, j) ||
+        !scale || scale->kind != NARR_TOK_NUMBER || !narr_glued(n, j + 1) || scale->len > 3 ||
+        !narr_parse_digits(scale->s, scale->len, &b) || b == 0 ||
+        !narr_clean_end(n, j + 2, "/-", "/-.,"))
+        return 0;
+    narr_say_numeral(n, w, NARR_MASCULINE);
+    narr_say(n, "sur");
+    narr_say_cardinal(n, b, NARR_MASCULINE);
+    return j + 2 - i;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
@@ -232,8 +250,10 @@ static size_t apply(narr_norm *n, size_t i)
     /* A whole part before a proper fraction: "1 1/2", "-4 1/3", or a
      * signed fraction "-1/2". */
     narr_numeral w;
-    if (!narr_read_numeral(n, i, &w) || w.frac)
+    if (!narr_read_numeral(n, i, &w))
         return 0;
+    if (w.frac)
+        return decimal_over(n, i, &w);
     size_t sign = (w.negative || w.positive) ? 1 : 0;
     if (sign && w.ntok == 2 && fraction_at(n, i + 1, &a, &b) && a < b) {
         narr_say(n, w.negative ? "moins" : "plus");

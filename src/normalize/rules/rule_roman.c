@@ -65,6 +65,25 @@ static const narr_row *context_row(const narr_norm *n, size_t i)
     return NULL;
 }
 
+/* A name the table does not know, then II to XXXIX written with I, V, X
+ * only: "Artemis III", "Apollo XI", "Rocky II", "Paris XI", "Vatican II"
+ * (read as a number; a lone I or V is a letter, and an acronym before it,
+ * "PC II", is no name). Token i holds the numeral, v its value. */
+static size_t after_name(narr_norm *n, size_t i, int64_t v)
+{
+    const narr_token *t = narr_at(n, i), *name = i > 0 ? narr_at(n, i - 1) : NULL;
+    if (!name || !t->space_before || t->len < 2 || !only_ivx(t) || v > 39 ||
+        !narr_is_capitalized(n, i - 1) || name->len < 2)
+        return 0;
+    bool has_lower = false;
+    for (size_t k = 0; k < name->len; k++)
+        has_lower = has_lower || (name->s[k] >= 'a' && name->s[k] <= 'z');
+    if (!has_lower)
+        return 0;
+    narr_say_cardinal(n, v, NARR_MASCULINE);
+    return 1;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     int64_t v;
@@ -87,13 +106,13 @@ static size_t apply(narr_norm *n, size_t i)
         /* "les tomes I et II", "actes III à V": the second numeral of a
          * pair shares the context of the first. */
         if (i < 3 || !t->space_before)
-            return 0;
+            return after_name(n, i, v);
         if (!narr_is(n, i - 1, "et") && !narr_is(n, i - 1, "à") && !narr_is(n, i - 1, "ou") &&
             !narr_is_char(n, i - 1, ','))
-            return 0;
+            return after_name(n, i, v);
         int64_t first;
         if (!roman_at(n, i - 2, &first) || !(row = context_row(n, i - 2)))
-            return 0;
+            return after_name(n, i, v);
     }
     char kind = row->field[1][0];
     if (kind == 'd' && (t->len < 2 || !only_ivx(t)))
