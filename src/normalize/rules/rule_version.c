@@ -4,7 +4,8 @@
  * articles of a code or constitution, read as two numbers: "le 49.3" →
  * quarante-neuf trois, "l'article 16.2" → seize deux. Dates ("14.07.2026",
  * "17.06") are rule_date's, taken before; "8.350 habitants" (a thousands
- * group) is rule_number's. */
+ * group) is rule_number's. Also the numbers of a variant's name, "XBB.1.5"
+ * → X B B point un point cinq. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
 
@@ -25,9 +26,52 @@ static bool digits_of(const narr_token *t, int64_t *v)
     return t->len <= 6 && narr_parse_digits(t->s, t->len, v);
 }
 
+/* Token i is a word of one to five capitals: "XBB", "BA", "B". */
+static bool capitals(const narr_norm *n, size_t i)
+{
+    const narr_token *t = narr_at(n, i);
+    if (!t || t->kind != NARR_TOK_WORD || t->len > 5)
+        return false;
+    for (size_t k = 0; k < t->len; k++)
+        if (t->s[k] < 'A' || t->s[k] > 'Z')
+            return false;
+    return true;
+}
+
+/* "XBB.1.5", "BA.2.86", "JN.1", "B.1.1.7": the name of a variant (or an
+ * annex), capitals then numbers joined by dots, from the dot at token i
+ * (the capitals are the acronym rule's): "point un point cinq". */
+static size_t after_capitals(narr_norm *n, size_t i)
+{
+    if (i == 0 || !narr_is_char(n, i, '.') || !narr_glued(n, i) || !capitals(n, i - 1) ||
+        !narr_clean_start(n, i - 1, ".,/:-") || !narr_glued(n, i + 1) ||
+        !narr_is_kind(n, i + 1, NARR_TOK_NUMBER))
+        return 0;
+    size_t j = i + 1, count = 0;
+    int64_t v;
+    while (count < MAX_PARTS && narr_is_kind(n, j, NARR_TOK_NUMBER) &&
+           narr_at(n, j)->len <= 3 && digits_of(narr_at(n, j), &v)) {
+        count++;
+        if (!(narr_is_char(n, j + 1, '.') && narr_glued(n, j + 1) &&
+              narr_is_kind(n, j + 2, NARR_TOK_NUMBER) && narr_glued(n, j + 2)))
+            break;
+        j += 2;
+    }
+    if (!count || !narr_clean_end(n, j + 1, NULL, ".,/-"))
+        return 0;
+    n->span_space = true; /* the dot touched the capitals */
+    for (size_t k = i + 1; k <= j; k += 2) {
+        narr_say(n, "point");
+        narr_say_decimals(n, narr_at(n, k)->s, narr_at(n, k)->len);
+    }
+    return j + 1 - i;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
+    if (t->kind == NARR_TOK_PUNCT)
+        return after_capitals(n, i);
     if (t->kind != NARR_TOK_NUMBER)
         return 0;
     /* "v2.1": the number may touch the v. */
