@@ -212,6 +212,17 @@ bool narr_is_capitalized(const narr_norm *n, size_t i)
     return t && t->kind == NARR_TOK_WORD && narr_uc_is_upper(narr_utf8_next(t->s, t->len, &k));
 }
 
+bool narr_is_capitals(const narr_norm *n, size_t i, size_t max)
+{
+    const narr_token *t = narr_at(n, i);
+    if (!t || t->kind != NARR_TOK_WORD || t->len > max)
+        return false;
+    for (size_t k = 0; k < t->len; k++)
+        if (t->s[k] < 'A' || t->s[k] > 'Z')
+            return false;
+    return true;
+}
+
 /* cp is one of the characters of the UTF-8 string set. */
 static bool char_in(int32_t cp, const char *set)
 {

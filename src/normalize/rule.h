@@ -64,6 +64,8 @@ bool narr_word_is(const narr_norm *n, size_t i, const char *lower);
 bool narr_word_in(const narr_norm *n, size_t i, const char *const *list, size_t count);
 /* Token i is a word whose first letter is a capital ("Louis", "Élysée"). */
 bool narr_is_capitalized(const narr_norm *n, size_t i);
+/* Token i is a word of 1 to max ASCII capitals ("XBB", "A"). */
+bool narr_is_capitals(const narr_norm *n, size_t i, size_t max);
 
 /* Nothing glued continues a span (sets: UTF-8 characters, "/-.,"). Start
  * at i: no word, number or char of seps touches it before ("COVID-19").

@@ -240,9 +240,13 @@ static dot_kind dot_before(const char *text, size_t len, size_t dot,
     if (!row)
         row = find(abbreviations, text, start, dot + 1);
     if (row) {
+        /* A number context ("number", "quantity,number") holds the
+         * sentence open only before a number; one that may end a sentence
+         * ("etc.", "max.") ends it anywhere else. */
+        bool number = strstr(row->field[2], "number") != NULL;
         if (strcmp(row->field[3], "end") == 0)
-            return DOT_PLAIN;
-        return strcmp(row->field[2], "number") == 0 ? DOT_NUMBER : DOT_HOLD;
+            return number ? DOT_NUMBER : DOT_PLAIN;
+        return number ? DOT_NUMBER : DOT_HOLD;
     }
     /* "J.-M." or "Jean-M." are a first name: "J.-M. Le Pen". */
     size_t last = dot;

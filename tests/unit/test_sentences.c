@@ -101,6 +101,8 @@ int main(void)
                  "Le procès s'ouvre le lun. 3 nov. devant la cour.");
     CHECK_STR_EQ(split("Il a vu la mer. Sam. 5 juin, il part."),
                  "Il a vu la mer.|Sam. 5 juin, il part.");
+    CHECK_STR_EQ(split("Météo : max. 24 °C. Il fait 30 degrés max. Il part."),
+                 "Météo : max. 24 °C.|Il fait 30 degrés max.|Il part.");
     /* Abbreviations that never end a sentence, and those that may. */
     CHECK_STR_EQ(split("Les groupes, c.-à-d. Renault et Stellantis, recrutent."),
                  "Les groupes, c.-à-d. Renault et Stellantis, recrutent.");

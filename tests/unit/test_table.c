@@ -86,7 +86,8 @@ int main(void)
         const char *ctx = row->field[2];
         CHECK(row->field[1][0] != '\0');
         CHECK(strcmp(ctx, "any") == 0 || strcmp(ctx, "name") == 0 ||
-              strcmp(ctx, "number") == 0 || strcmp(ctx, "quantity") == 0);
+              strcmp(ctx, "number") == 0 || strcmp(ctx, "quantity") == 0 ||
+              strcmp(ctx, "quantity,number") == 0);
         CHECK(row->field[3][0] == '\0' || strcmp(row->field[3], "end") == 0);
     }
     narr_table_free(t);

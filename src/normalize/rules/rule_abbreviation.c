@@ -69,12 +69,16 @@ static bool name_follows(const narr_norm *n, const narr_row *row, size_t next)
     return false;
 }
 
+/* A form that could be a word ("nos"): letters only; the ordinal
+ * indicators º and ª of "nº", "Nº" are letters to Unicode, not here. */
 static bool only_letters(const char *s, size_t len)
 {
     size_t k = 0;
-    while (k < len)
-        if (!narr_uc_is_letter(narr_utf8_next(s, len, &k)))
+    while (k < len) {
+        int32_t c = narr_utf8_next(s, len, &k);
+        if (!narr_uc_is_letter(c) || c == 0xBA || c == 0xAA)
             return false;
+    }
     return true;
 }
 
@@ -90,10 +94,11 @@ static bool label_letter(const narr_norm *n, size_t k)
            narr_is_char(n, k + 1, '.');
 }
 
-static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, size_t next)
+/* Does the one context named hold for the abbreviation at i..next? */
+static bool one_context_holds(const narr_norm *n, const narr_row *row, const char *context,
+                              size_t i, size_t next)
 {
-    const char *context = row->field[2];
-    if (strcmp(context, "any") == 0 || context[0] == '\0')
+    if (strcmp(context, "any") == 0)
         return true;
     if (strcmp(context, "number") == 0) {
         if (!narr_is_kind(n, next, NARR_TOK_NUMBER) && !is_roman(narr_at(n, next)) &&
@@ -114,6 +119,27 @@ static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, siz
         const narr_token *noun = narr_at(n, i - 1);
         return noun->kind != NARR_TOK_NUMBER && noun->kind != NARR_TOK_PUNCT &&
                narr_is_kind(n, i - 2, NARR_TOK_NUMBER);
+    }
+    return false;
+}
+
+/* The row's context field: one context or several separated by commas
+ * ("quantity,number"); empty is "any". */
+static bool context_holds(const narr_norm *n, const narr_row *row, size_t i, size_t next)
+{
+    const char *c = row->field[2];
+    if (!c[0])
+        return true;
+    while (*c) {
+        char one[16];
+        size_t len = strcspn(c, ",");
+        if (len < sizeof one) {
+            memcpy(one, c, len);
+            one[len] = '\0';
+            if (one_context_holds(n, row, one, i, next))
+                return true;
+        }
+        c += len + (c[len] == ',');
     }
     return false;
 }

@@ -120,9 +120,30 @@ static size_t tennis(narr_norm *n, size_t i)
     return after - i;
 }
 
+/* "A350-900", "B737-800": a model glued to its maker's letter, then its
+ * variant, said apart (the dash would glue "cinquante-neuf cents"). */
+static size_t model_variant(narr_norm *n, size_t i)
+{
+    narr_numeral a, b;
+    if (i == 0 || !narr_glued(n, i) || !narr_is_capitals(n, i - 1, 3) ||
+        !narr_clean_start(n, i - 1, "-/.,") || !narr_read_numeral(n, i, &a) || a.frac ||
+        a.negative || a.positive)
+        return 0;
+    size_t k = i + a.ntok;
+    if (!dash_at(n, k) || !narr_read_numeral(n, k + 1, &b) || b.frac ||
+        b.integer % 100 != 0 || chained(n, k + 1 + b.ntok))
+        return 0;
+    n->span_space = true; /* the number touched the letter */
+    narr_say_numeral(n, &a, NARR_MASCULINE);
+    n->force_space = true;
+    return k + 1 - i;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     size_t used = tennis(n, i);
+    if (!used)
+        used = model_variant(n, i);
     if (used)
         return used;
     const narr_token *t = narr_at(n, i);
@@ -162,14 +183,18 @@ static size_t apply(narr_norm *n, size_t i)
         return k + 1 - i;
     }
     /* "le 49-3", "l'article 80-1": a big number then a digit is a
-     * reference, not a range (scores such as "3-1" or "25-23" still are). */
-    if (!pages && !a.frac && !b.frac && b.integer < 10 && a.integer >= 20 &&
-        b.integer < a.integer)
-        return 0;
-    /* "Boeing 737-800": a model and its variant, not a range (a range
-     * starts at a round-ish number: "150-200", "125-150"). */
-    if (!a.frac && !b.frac && a.integer >= 100 && a.integer % 5 != 0 && b.integer % 100 == 0)
-        return 0;
+     * reference, not a range (scores such as "3-1" or "25-23" still are);
+     * "Boeing 737-800", "A350-900": a model and its variant (a range starts
+     * at a round-ish number: "150-200", "125-150"). The two numbers are
+     * said one after the other, apart: glued by the dash they would run
+     * together ("cinquante-neuf cents"). */
+    if ((!pages && !a.frac && !b.frac && b.integer < 10 && a.integer >= 20 &&
+         b.integer < a.integer) ||
+        (!a.frac && !b.frac && a.integer >= 100 && a.integer % 5 != 0 && b.integer % 100 == 0)) {
+        narr_say_numeral(n, &a, NARR_MASCULINE);
+        n->force_space = true;
+        return k + 1 - i;
+    }
     if (pages)
         narr_say(n, "pages");
     /* The first number agrees with the noun after the second:

@@ -26,24 +26,12 @@ static bool digits_of(const narr_token *t, int64_t *v)
     return t->len <= 6 && narr_parse_digits(t->s, t->len, v);
 }
 
-/* Token i is a word of one to five capitals: "XBB", "BA", "B". */
-static bool capitals(const narr_norm *n, size_t i)
-{
-    const narr_token *t = narr_at(n, i);
-    if (!t || t->kind != NARR_TOK_WORD || t->len > 5)
-        return false;
-    for (size_t k = 0; k < t->len; k++)
-        if (t->s[k] < 'A' || t->s[k] > 'Z')
-            return false;
-    return true;
-}
-
 /* "XBB.1.5", "BA.2.86", "JN.1", "B.1.1.7": the name of a variant (or an
  * annex), capitals then numbers joined by dots, from the dot at token i
  * (the capitals are the acronym rule's): "point un point cinq". */
 static size_t after_capitals(narr_norm *n, size_t i)
 {
-    if (i == 0 || !narr_is_char(n, i, '.') || !narr_glued(n, i) || !capitals(n, i - 1) ||
+    if (i == 0 || !narr_is_char(n, i, '.') || !narr_glued(n, i) || !narr_is_capitals(n, i - 1, 5) ||
         !narr_clean_start(n, i - 1, ".,/:-") || !narr_glued(n, i + 1) ||
         !narr_is_kind(n, i + 1, NARR_TOK_NUMBER))
         return 0;
