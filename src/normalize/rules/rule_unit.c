@@ -258,6 +258,9 @@ static size_t apply(narr_norm *n, size_t i)
         cm = num.frac;
         num.frac = NULL;
     }
+    /* "1 m ½", "2 kg 1/2": un mètre et demi, deux kilogrammes et demi. */
+    size_t half = num.frac || cm || u.per || u.per_word || strchr(u.row->field[0], '/')
+                      ? 0 : narr_half_at(n, j + u.ntok);
     narr_say_numeral(n, &num, gender(&u));
     say_unit(n, &u, plural, narr_numeral_ends_in_scale(&num));
     if (cm) {
@@ -265,7 +268,9 @@ static size_t apply(narr_norm *n, size_t i)
         if (narr_parse_digits(cm, 2, &v) && v > 0)
             narr_say_cardinal(n, v, NARR_MASCULINE);
     }
-    return num.ntok + u.ntok + rest;
+    if (half)
+        narr_say(n, gender(&u) == NARR_FEMININE ? "et demie" : "et demi");
+    return num.ntok + u.ntok + rest + half;
 }
 
 const narr_rule narr_rule_unit = {"unit", apply};
