@@ -9,6 +9,7 @@
 #include "text/html.h"
 #include "text/leftovers.h"
 #include "text/markdown.h"
+#include "text/outline.h"
 #include "base/utf8.h"
 
 #include <stdlib.h>
@@ -32,6 +33,7 @@ typedef struct {
     bool at_end;
     bool gave_title;
     bool para_cut;      /* the last line appended was cut (too long) */
+    bool in_item;       /* the paragraph is a list item ("- ", "1. ") */
     narr_buf current;   /* the text of the block last returned */
 } text_reader;
 
@@ -102,6 +104,7 @@ static narr_status give(text_reader *doc, narr_block_kind kind, bool continues,
     if (kind == NARR_BLOCK_HEADING && !doc->gave_title)
         kind = NARR_BLOCK_TITLE;
     doc->gave_title = true;
+    doc->in_item = false;
     block->kind = kind;
     block->text = narr_buf_str(&doc->current);
     block->len = doc->current.len;
@@ -133,6 +136,11 @@ static narr_status append_line(text_reader *doc, const char *s, size_t n, long l
     return st == NARR_OK ? narr_buf_append(p, s, n) : st;
 }
 
+static narr_block_kind paragraph_kind(const text_reader *doc)
+{
+    return doc->in_item ? NARR_BLOCK_ITEM : NARR_BLOCK_PARAGRAPH;
+}
+
 static narr_status text_next(text_reader *doc, narr_block *block)
 {
     narr_status st;
@@ -141,7 +149,7 @@ static narr_status text_next(text_reader *doc, narr_block *block)
             return st;
         if (!doc->have_ahead) {
             if (doc->para.len)
-                return give(doc, NARR_BLOCK_PARAGRAPH, false, block);
+                return give(doc, paragraph_kind(doc), false, block);
             return NARR_E_EMPTY;
         }
         const char *s = narr_buf_str(&doc->ahead);
@@ -150,10 +158,20 @@ static narr_status text_next(text_reader *doc, narr_block *block)
         if (n == 0) {
             doc->have_ahead = false;
             if (doc->para.len)
-                return give(doc, NARR_BLOCK_PARAGRAPH, false, block);
+                return give(doc, paragraph_kind(doc), false, block);
             continue;
         }
-        bool standalone = doc->para.len == 0 && !info.cut;
+        /* "- ", "1. ": a list item; the block before it ends there, and
+         * its mark is not read. */
+        size_t mark = info.cut || doc->para_cut ? 0 : narr_list_mark(s, n);
+        if (mark && doc->para.len)
+            return give(doc, paragraph_kind(doc), false, block);
+        if (mark) {
+            doc->in_item = true;
+            s += mark;
+            n -= mark;
+        }
+        bool standalone = doc->para.len == 0 && !info.cut && !mark;
         if (standalone && short_line(s, n) && !narr_sentence_ends(s, n, true) && narr_sentence_may_start(s, n)) {
             /* A heading if the next line starts a new block. */
             narr_buf line;
@@ -179,9 +197,9 @@ static narr_status text_next(text_reader *doc, narr_block *block)
             return st;
         doc->para_cut = info.cut;
         if (!info.cut && narr_sentence_ends(s, n, true))
-            return give(doc, NARR_BLOCK_PARAGRAPH, false, block);
+            return give(doc, paragraph_kind(doc), false, block);
         if (doc->para.len >= NARR_BLOCK_MAX)
-            return give(doc, NARR_BLOCK_PARAGRAPH, true, block);
+            return give(doc, paragraph_kind(doc), true, block);
     }
 }
 
@@ -313,6 +331,12 @@ narr_status narr_document_next(narr_document *doc, narr_block *block)
             continue;
         }
         doc->continuing = block->continues;
+        /* "II. Développement", "1. Introduction": the heading's number. */
+        if (block->kind == NARR_BLOCK_HEADING || block->kind == NARR_BLOCK_TITLE) {
+            size_t skip = narr_heading_number(block->text, block->len);
+            block->text += skip;
+            block->len -= skip;
+        }
         return NARR_OK;
     }
 }

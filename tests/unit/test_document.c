@@ -44,6 +44,33 @@ int main(void)
                  "paragraph: Publicité Les économistes sont inquiets.\n"
                  "heading: Photographie et peinture\n");
 
+    /* Plain-text lists: each marked line is an item, the mark not read;
+     * a line wrapped inside an item stays with it. Numbered headings lose
+     * their number, in every format; a year stays. */
+    blocks("Les mesures\n\nLe gouvernement annonce :\n1. Une baisse des imp\xc3\xb4ts\n"
+           "pour les m\xc3\xa9nages.\n2) Un gel des loyers.\n- Premier point ;\n"
+           "\xe2\x80\xa2 Second point.\nb) Dernier point.\n\nII. D\xc3\xa9veloppement\n\n"
+           "1989. La chute du Mur\n\nTexte.\n", &out);
+    CHECK_STR_EQ(narr_buf_str(&out),
+                 "title: Les mesures\n"
+                 "paragraph: Le gouvernement annonce :\n"
+                 "item: Une baisse des imp\xc3\xb4ts pour les m\xc3\xa9nages.\n"
+                 "item: Un gel des loyers.\n"
+                 "item: Premier point ;\n"
+                 "item: Second point.\n"
+                 "item: Dernier point.\n"
+                 "heading: D\xc3\xa9veloppement\n"
+                 "heading: 1989. La chute du Mur\n"
+                 "paragraph: Texte.\n");
+    /* Not marks: a number that begins a sentence, an initial. */
+    blocks("Titre\n\n1. 500 personnes sont venues.\nA. Dupont est venu.\n", &out);
+    CHECK_STR_EQ(narr_buf_str(&out), "title: Titre\n"
+                                     "paragraph: 1. 500 personnes sont venues.\n"
+                                     "paragraph: A. Dupont est venu.\n");
+    read_blocks(NARR_INPUT_MARKDOWN, "mem.md", "# 1. Introduction\n\n## IV. La suite\n\nTexte.\n",
+                strlen("# 1. Introduction\n\n## IV. La suite\n\nTexte.\n"), &out, NULL, 0);
+    CHECK_STR_EQ(narr_buf_str(&out), "title: Introduction\nheading: La suite\nparagraph: Texte.\n");
+
     /* The format: by extension, then by content. */
     CHECK(narr_input_format_guess("a/page.HTML", "", 0) == NARR_INPUT_HTML);
     CHECK(narr_input_format_guess("page.htm", "", 0) == NARR_INPUT_HTML);
