@@ -87,10 +87,15 @@ static size_t apply(narr_norm *n, size_t i)
         const narr_row *row = seek(&set, first->s, len, &longer);
         const narr_row *lowered = seek_lowered(&set, first->s, len, &longer_lowered);
         if (last->kind == NARR_TOK_WORD) {
-            if (!row && span == 1 && len > 2 && first->s[len - 1] == 's')
-                row = find(&set, first->s, len - 1);
             if (!row)
                 row = lowered;
+            /* A plural: "iPhones", and "Bitcoins" for the entry "bitcoin". */
+            if (!row && span == 1 && len > 2 && first->s[len - 1] == 's') {
+                bool more;
+                row = find(&set, first->s, len - 1);
+                if (!row)
+                    row = seek_lowered(&set, first->s, len - 1, &more);
+            }
             if (row)
                 best = row, best_span = span;
         }
