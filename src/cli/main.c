@@ -494,6 +494,11 @@ int main(int argc, char **argv)
                                (size_t)(argc - optind), NULL, 0, msg, sizeof msg)) != NARR_OK)
         return usage_error("%s", msg);
 
+    /* Typing "narrateur" alone in a terminal would wait in silence. */
+    if (argc == optind && !quiet && isatty(STDIN_FILENO))
+        fputs(_("narrateur: reading the article typed here; end it with Ctrl-D "
+                "(or give a FILE or web address: see --help)\n"), stderr);
+
     /* Refuse a missing input (or fetch a page) before any output is created. */
     int code;
     catch_signals();

@@ -46,4 +46,16 @@ expect_no_file "$TMP/folder.wav"
 run "$NARRATEUR" -o "$TMP/zero.wav" /dev/zero
 expect_eq "/dev/zero input" "$rc:$err" "1:narrateur: /dev/zero:1: contains NUL bytes: this is a binary file, not text"
 expect_no_file "$TMP/zero.wav"
+
+# Typed in a terminal (script(1) gives the program one): a hint on standard
+# error says how to end; from a pipe or with --quiet, none.
+out=$(printf 'Le 1er mai.\n\004' |
+    script -qec "\"$NARRATEUR\" --print text 2>\"$TMP/tty.err\"" /dev/null | tr -d '\r')
+expect_contains "typed text read" "$out" "Le premier mai."
+expect_eq "typed text: the hint" "$(cat "$TMP/tty.err")" \
+    "narrateur: reading the article typed here; end it with Ctrl-D (or give a FILE or web address: see --help)"
+printf 'Le 1er mai.\n\004' | script -qec "\"$NARRATEUR\" -q --print text 2>\"$TMP/tty.err\"" /dev/null >/dev/null
+expect_eq "typed text, --quiet: no hint" "$(cat "$TMP/tty.err")" ""
+run "$NARRATEUR" --print text <<<"Le 1er mai."
+expect_eq "piped text: no hint" "$err" ""
 finish
