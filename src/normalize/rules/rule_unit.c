@@ -190,11 +190,28 @@ static const char *const plural_determiners[] = {"les", "des", "ces", "nos", "vo
 
 /* "le prix du m²", "au m³", "les km²": a unit with ² or ³ is one even
  * without a number (written alone, "m" is a letter; "m²" is never one). */
+static bool has_exponent(const narr_norm *n, size_t i)
+{
+    for (size_t k = i; k < i + MAX_UNIT_TOKENS && k < n->ntok; k++) {
+        const narr_token *t = narr_at(n, k);
+        if (k > i && t->space_before)
+            break;
+        /* ² and ³ are U+00B2 and U+00B3: 0xC2 then 0xB2 or 0xB3. */
+        for (size_t b = 0; b + 1 < t->len; b++)
+            if ((unsigned char)t->s[b] == 0xC2 &&
+                ((unsigned char)t->s[b + 1] == 0xB2 || (unsigned char)t->s[b + 1] == 0xB3))
+                return true;
+    }
+    return false;
+}
+
 static size_t squared_alone(narr_norm *n, size_t i)
 {
     const narr_table *units = narr_norm_table(n, NARR_TABLE_UNITS);
     unit_match u;
-    if (!units || !narr_is_kind(n, i, NARR_TOK_WORD) || !narr_clean_start(n, i, "'’@/_.-") ||
+    /* At every word: the cheap test first. */
+    if (!units || !narr_is_kind(n, i, NARR_TOK_WORD) || !has_exponent(n, i) ||
+        !narr_clean_start(n, i, "'’@/_.-") ||
         !match_unit(n, units, i, &u) || !ends_here(n, i + u.ntok) ||
         (!strstr(u.row->field[0], "\u00b2") && !strstr(u.row->field[0], "\u00b3")))
         return 0;
