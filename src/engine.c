@@ -12,19 +12,23 @@
 
 const char *narr_version(void) { return NARR_VERSION; }
 
-/* The user's lexicons: $XDG_CONFIG_HOME/narrateur/lexique.tsv (or
- * ~/.config/...) when it exists, and --lexicon, which wins. */
+bool narr_engine_config_lexicon(const narr_engine_options *o, char *path, size_t size)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    int n = o->no_config_lexicon ? -1
+            : xdg && *xdg        ? snprintf(path, size, "%s/narrateur/lexique.tsv", xdg)
+            : home ? snprintf(path, size, "%s/.config/narrateur/lexique.tsv", home)
+                   : -1;
+    return n > 0 && (size_t)n < size && access(path, F_OK) == 0;
+}
+
+/* The user's lexicons: the configuration one, and --lexicon, which wins. */
 static narr_status load_lexicons(narr_tables *tables, const narr_engine_options *o, char *msg,
                                  size_t msg_size)
 {
     char path[4096];
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-    int n = o->no_config_lexicon ? -1
-            : xdg && *xdg        ? snprintf(path, sizeof path, "%s/narrateur/lexique.tsv", xdg)
-            : home ? snprintf(path, sizeof path, "%s/.config/narrateur/lexique.tsv", home)
-                   : -1;
     narr_status st = NARR_OK;
-    if (n > 0 && (size_t)n < sizeof path && access(path, F_OK) == 0)
+    if (narr_engine_config_lexicon(o, path, sizeof path))
         st = narr_tables_load_lexicon(tables, NARR_TABLE_CONFIG_LEXICON, path, msg, msg_size);
     if (st == NARR_OK && o->lexicon)
         st = narr_tables_load_lexicon(tables, NARR_TABLE_USER_LEXICON, o->lexicon, msg, msg_size);

@@ -23,6 +23,11 @@ struct narr_engine {
     char errmsg[1024];
 };
 
+/* The configuration lexicon the engine reads, into path: o's
+ * $XDG_CONFIG_HOME/narrateur/lexique.tsv (or ~/.config/...) when it
+ * exists and o does not turn it off; false if none. */
+bool narr_engine_config_lexicon(const narr_engine_options *o, char *path, size_t size);
+
 /* eSpeak's rate follows narr_engine_set_rate, before each sentence. */
 void narr_engine_apply_rate(narr_engine *e);
 

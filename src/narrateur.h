@@ -293,7 +293,8 @@ NARR_API narr_status narr_check_options(const narr_engine_options *engine,
  * ("-o article.md" would replace the article). Outputs: output->path, its transcript and
  * chapters, and more_outputs (a podcast feed, a state file); inputs: the
  * inputs (paths; "-" and web addresses are skipped), the engine's voice
- * preset file and lexicon, the intro, outro and cover. The same file is
+ * preset file and lexicons (--lexicon and the configuration one it would
+ * read), the intro, outro and cover. The same file is
  * the same device and inode, or, for an output that does not exist yet,
  * the same resolved path. Either list may be empty (NULL). */
 NARR_API narr_status narr_check_files(const narr_engine_options *engine,

@@ -3,6 +3,7 @@
  * into a usage error (exit 2); narr_narration_new asks it too, so a
  * library caller gets the same answer. */
 #include "narrateur.h"
+#include "engine.h"
 #include "base/i18n.h"
 #include "audio/format.h"
 #include "export/transcript.h"
@@ -132,6 +133,9 @@ narr_status narr_check_files(const narr_engine_options *engine,
         ins[nins++] = output->audio.outro;
         ins[nins++] = output->audio.cover;
     }
+    char config_lexicon[4096];
+    if (engine && narr_engine_config_lexicon(engine, config_lexicon, sizeof config_lexicon))
+        ins[nins++] = config_lexicon;
     if (engine) {
         ins[nins++] = engine->lexicon;
         /* A preset given as a file (a name is a built-in one). */

@@ -264,21 +264,21 @@ static int check_batch_options(const cli_web *web, const narr_engine_options *en
 
 int cli_batch_run(const cli_web *web, const narr_engine_options *eng,
                   const narr_output_options *given, bool has_output, bool quiet, char **args,
-                  int n)
+                  int n, const char *config_file)
 {
     batch b = {.web = web, .eng = eng, .cfg = *given};
     int code = check_batch_options(web, eng, &b.cfg, has_output, &b);
     if (code)
         return code;
     /* Neither the feed nor the state file may be an input. */
-    char state_file[4096], why[1024];
+    char state_file[4096];
     snprintf(state_file, sizeof state_file, "%s/.narrateur-state", web->output_dir);
     const char *outputs[] = {state_file, web->podcast_feed};
     narr_output_options inputs_only = b.cfg;
     inputs_only.kind = NARR_OUTPUT_CALLBACK;
-    if (narr_check_files(eng, &inputs_only, (const char *const *)args, (size_t)n, outputs,
-                         web->podcast_feed ? 2 : 1, why, sizeof why) != NARR_OK)
-        return cli_usage_error("%s", why);
+    if ((code = cli_inputs_check_files(eng, &inputs_only, args, n, outputs,
+                                       web->podcast_feed ? 2 : 1, config_file)) != 0)
+        return code;
     b.cfg.interrupted = web->articles.interrupted;
     b.cfg.progress = NULL;
     struct timespec start;

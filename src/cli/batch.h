@@ -13,9 +13,10 @@
 #include "cli/web_options.h"
 
 /* cfg: the audio options (path unset; the kind is set here); has_output:
- * -o or --print was given too (a usage error). args[0..n): the inputs. */
+ * -o or --print was given too (a usage error). args[0..n): the inputs;
+ * config_file: the configuration file read (NULL if none). */
 int cli_batch_run(const cli_web *web, const narr_engine_options *eng,
                   const narr_output_options *cfg, bool has_output, bool quiet, char **args,
-                  int n);
+                  int n, const char *config_file);
 
 #endif

@@ -4,6 +4,7 @@
 #include "cli/web_options.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 narr_articles *cli_inputs_gather(const narr_articles_options *o, char **args, int n,
                                  bool keep_going, int *failed, int *exit_code)
@@ -50,4 +51,24 @@ narr_status cli_inputs_read_all(narr_narration *n, narr_articles *a, cli_article
             done(user, n, i);
     }
     return st;
+}
+
+int cli_inputs_check_files(const narr_engine_options *eng, const narr_output_options *out,
+                           char **args, int n, const char *const *outputs, size_t noutputs,
+                           const char *config_file)
+{
+    const char **inputs = malloc(((size_t)n + 1) * sizeof *inputs);
+    if (!inputs) {
+        fputs(_("narrateur: out of memory\n"), stderr);
+        return 1;
+    }
+    size_t count = 0;
+    for (int i = 0; i < n; i++)
+        inputs[count++] = args[i];
+    if (config_file)
+        inputs[count++] = config_file;
+    char why[1024];
+    narr_status st = narr_check_files(eng, out, inputs, count, outputs, noutputs, why, sizeof why);
+    free(inputs);
+    return st == NARR_OK ? 0 : cli_usage_error("%s", why);
 }

@@ -16,6 +16,13 @@
 narr_articles *cli_inputs_gather(const narr_articles_options *o, char **args, int n,
                                  bool keep_going, int *failed, int *exit_code);
 
+/* narr_check_files (narrateur.h) over the inputs args[0..n) and the
+ * configuration file read (config_file, NULL if none), which no output
+ * may replace either. 0, or the exit status of the usage error printed. */
+int cli_inputs_check_files(const narr_engine_options *eng, const narr_output_options *out,
+                           char **args, int n, const char *const *outputs, size_t noutputs,
+                           const char *config_file);
+
 /* Called after each article is read (warnings, progress). */
 typedef void (*cli_article_done_fn)(void *user, narr_narration *n, size_t index);
 

@@ -484,15 +484,16 @@ int main(int argc, char **argv)
     if (web.output_dir || web.podcast_feed) {
         catch_signals();
         return cli_batch_run(&web, &eng, &cfg, print || cfg.path, quiet, argv + optind,
-                             argc - optind);
+                             argc - optind, config.path);
     }
     cfg.kind = print ? print : cfg.path ? NARR_OUTPUT_FILE : NARR_OUTPUT_DEVICE;
     narr_status st;
     char msg[1024];
-    if ((st = narr_check_options(&eng, &cfg, msg, sizeof msg)) != NARR_OK ||
-        (st = narr_check_files(&eng, &cfg, (const char *const *)argv + optind,
-                               (size_t)(argc - optind), NULL, 0, msg, sizeof msg)) != NARR_OK)
+    if ((st = narr_check_options(&eng, &cfg, msg, sizeof msg)) != NARR_OK)
         return usage_error("%s", msg);
+    if ((c = cli_inputs_check_files(&eng, &cfg, argv + optind, argc - optind, NULL, 0,
+                                    config.path)) != 0)
+        return c;
 
     /* Typing "narrateur" alone in a terminal would wait in silence. */
     if (argc == optind && !quiet && isatty(STDIN_FILENO))

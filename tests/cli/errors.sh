@@ -81,4 +81,16 @@ same_file "podcast feed over the input" article.md article.md article.md --outpu
 expect_eq "article intact" "$(cmp "$TMP/same/article.md" "$TMP/same/keep.md" && echo same)" same
 expect_eq "intro intact" "$(cmp "$TMP/same/c.wav" "$TESTS_DIR/../assets/chime.wav" && echo same)" same
 expect_eq "nothing written" "$(ls "$TMP/same" | tr '\n' ' ')" "article.md c.wav keep.md lex.tsv "
+# The configuration file read and the configuration lexicon are inputs too.
+printf 'voice = fr\nrate = 180\n' >"$TMP/same/my.conf"
+mkdir -p "$TMP/same/xdg/narrateur"
+printf 'Zorglub\tzorglube\n' >"$TMP/same/xdg/narrateur/lexique.tsv"
+same_file "audio over the configuration file" my.conf my.conf --config my.conf -o my.conf --output-format wav article.md
+export XDG_CONFIG_HOME="$TMP/same/xdg"
+same_file "audio over the configuration lexicon" xdg/narrateur/lexique.tsv "$TMP/same/xdg/narrateur/lexique.tsv" -o xdg/narrateur/lexique.tsv --output-format wav article.md
+same_file "a feed over the configuration lexicon" xdg/narrateur/lexique.tsv "$TMP/same/xdg/narrateur/lexique.tsv" article.md --output-dir out --podcast-feed xdg/narrateur/lexique.tsv --base-url http://exemple.fr/
+unset XDG_CONFIG_HOME
+expect_eq "configuration intact" "$(cat "$TMP/same/my.conf")" "voice = fr
+rate = 180"
+expect_eq "configuration lexicon intact" "$(cat "$TMP/same/xdg/narrateur/lexique.tsv")" "Zorglub	zorglube"
 finish
