@@ -267,7 +267,7 @@ typedef void (*narr_progress_fn)(void *user, const narr_progress *progress);
 
 typedef struct {
     narr_output_kind kind;
-    const char *path;          /* FILE: the audio file */
+    const char *path;          /* FILE: the audio file; "-" = standard output */
     const char *device;        /* DEVICE: name or index; NULL = default */
     FILE *print_to;            /* TEXT, PHONEMES: NULL = stdout */
     narr_audio_options audio;  /* FILE */

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static narr_status bad(char *msg, size_t size, const char *fmt, ...)
 {
@@ -49,6 +50,9 @@ static narr_status check_audio(const narr_output_options *o, char *msg, size_t s
     if (f == NARR_AUDIO_AUTO)
         return bad(msg, size, L_("cannot tell the audio format of '%s'; name the output .wav, "
                    ".flac, .ogg, .opus or .mp3, or use --output-format"), o->path);
+    if (strcmp(o->path, "-") == 0 && isatty(STDOUT_FILENO))
+        return bad(msg, size, L_("-o - writes the audio to standard output, which is a terminal "
+                   "here: redirect it ('-o - > article.wav', '-o - | aplay') or give a file name"));
     const char *problem = a->sample_rate ? narr_audio_rate_problem(f, a->sample_rate) : NULL;
     if (problem)
         return bad(msg, size, L_("--sample-rate: %s"), problem);

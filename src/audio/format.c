@@ -25,6 +25,8 @@ narr_audio_format narr_audio_format_named(const char *name)
 
 narr_audio_format narr_audio_format_of(const char *path)
 {
+    if (strcmp(path, "-") == 0)
+        return NARR_AUDIO_WAV; /* standard output: what a pipe reader takes */
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     const char *dot = strrchr(base, '.');

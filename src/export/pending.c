@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,12 +124,30 @@ static narr_status find_destination(const char *path, char **dest, struct stat *
     return NARR_OK;
 }
 
+/* Standard output's stand-in: a name in the temporary folder. */
+static char *stdout_destination(void)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    size_t size = strlen(dir) + 32;
+    char *dest = malloc(size);
+    if (dest)
+        snprintf(dest, size, "%s/narrateur-standard-output", dir);
+    return dest;
+}
+
 narr_status narr_pending_open(narr_pending *f, const char *path, char *msg, size_t msg_size)
 {
     f->fd = -1;
     f->path = f->dest = f->tmp_path = NULL;
-    struct stat old;
-    narr_status st = find_destination(path, &f->dest, &old, msg, msg_size);
+    f->to_stdout = strcmp(path, NARR_PENDING_STDOUT) == 0;
+    struct stat old = {0};
+    narr_status st = NARR_OK;
+    if (f->to_stdout)
+        f->dest = stdout_destination();
+    else
+        st = find_destination(path, &f->dest, &old, msg, msg_size);
     if (st != NARR_OK)
         return st;
     f->path = strdup(path);
@@ -139,6 +159,13 @@ narr_status narr_pending_open(narr_pending *f, const char *path, char *msg, size
         return NARR_E_NOMEM;
     }
     int fd = mkstemp(tmp);
+    if (fd < 0 && f->to_stdout) {
+        snprintf(msg, msg_size, L_("standard output: cannot make its temporary file in %s: %s; "
+                 "set TMPDIR to a writable folder"), f->dest, strerror(errno));
+        free(tmp);
+        narr_pending_discard(f);
+        return NARR_E_IO;
+    }
     if (fd < 0) {
         snprintf(msg, msg_size, L_("%s: cannot create the output file: %s; choose a writable "
                  "folder"), path, strerror(errno));
@@ -215,6 +242,59 @@ static void free_publication(publication *pub, size_t n)
     free(pub);
 }
 
+/* The whole of f's temporary file to standard output, after the files
+ * were published; the temporary file is then removed. */
+static narr_status copy_to_stdout(narr_pending *f, char *msg, size_t msg_size)
+{
+    /* A reader that goes away ("| head -c 100") must give an error here,
+     * where the temporary file is still removed, not kill the process: the
+     * SIGPIPE of this thread's writes is held, and taken back if raised. */
+    sigset_t pipe_signal, before, pending;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, &before);
+    sigpending(&pending);
+    bool was_pending = sigismember(&pending, SIGPIPE);
+    narr_status st = NARR_OK;
+    char chunk[65536];
+    off_t at = 0;
+    for (;;) {
+        ssize_t got = pread(f->fd, chunk, sizeof chunk, at);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got == 0)
+            break;
+        bool ok = got > 0;
+        for (ssize_t done = 0; ok && done < got;) {
+            ssize_t put = write(STDOUT_FILENO, chunk + done, (size_t)(got - done));
+            if (put < 0 && errno == EINTR)
+                continue;
+            ok = put > 0;
+            done += put > 0 ? put : 0;
+        }
+        if (!ok) {
+            int e = errno;
+            snprintf(msg, msg_size, L_("standard output: cannot write: %s"), strerror(e));
+            if (e == EPIPE && !was_pending) {
+                const struct timespec now = {0, 0};
+                (void)sigtimedwait(&pipe_signal, NULL, &now);
+            }
+            st = NARR_E_IO;
+            break;
+        }
+        at += got;
+    }
+    pthread_sigmask(SIG_SETMASK, &before, NULL);
+    if (st != NARR_OK)
+        return st;
+    close(f->fd);
+    f->fd = -1;
+    unlink(f->tmp_path);
+    free(f->tmp_path);
+    f->tmp_path = NULL;
+    return NARR_OK;
+}
+
 narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char *msg,
                                      size_t msg_size)
 {
@@ -225,7 +305,7 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
             snprintf(msg, msg_size, L_("%s: the file was not written; try again"), f->path);
             return NARR_E_IO;
         }
-        if (f->fd < 0)
+        if (f->fd < 0 || f->to_stdout)
             continue;
         int rc = fsync(f->fd);
         int e = errno;
@@ -252,7 +332,7 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
     for (size_t i = 0; i < n && st == NARR_OK; i++) {
         narr_pending *f = files[i];
         struct stat old;
-        if (lstat(f->dest, &old) != 0)
+        if (f->to_stdout || lstat(f->dest, &old) != 0)
             continue;
         if (!S_ISREG(old.st_mode)) {
             snprintf(msg, msg_size, L_("%s: not a regular file any more; give a file name to "
@@ -278,6 +358,8 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
     /* 3. The renames; a failure takes back the ones before it. */
     for (size_t i = 0; i < n && st == NARR_OK; i++) {
         narr_pending *f = files[i];
+        if (f->to_stdout)
+            continue;
         if (rename(f->tmp_path, f->dest) == 0) {
             pub[i].published = true;
             continue;
@@ -306,6 +388,8 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
     }
 
     for (size_t i = 0; i < n; i++) {
+        if (files[i]->to_stdout)
+            continue;
         if (pub[i].kept)
             (void)unlink(pub[i].kept);
         free(files[i]->tmp_path);
@@ -313,6 +397,10 @@ narr_status narr_pending_publish_all(narr_pending *const *files, size_t n, char 
         sync_folder(files[i]->dest);
     }
     free_publication(pub, n);
+    /* 4. Standard output last: what a pipe was given cannot be taken back. */
+    for (size_t i = 0; i < n; i++)
+        if (files[i]->to_stdout && (st = copy_to_stdout(files[i], msg, msg_size)) != NARR_OK)
+            return st;
     return NARR_OK;
 }
 

@@ -19,17 +19,25 @@ typedef struct {
     char *dest;     /* the absolute name the file goes to (a link's target) */
     char *tmp_path; /* NULL once published or discarded */
     int fd;         /* -1 when closed */
+    bool to_stdout; /* path "-": written whole to standard output when published */
 } narr_pending;
+
+/* The name that means standard output: "-o -". */
+#define NARR_PENDING_STDOUT "-"
 
 /* Creates the temporary file, with the permissions of the file it will
  * replace (or those a new file would get). NARR_E_IO when path exists and
  * is not a regular file ("PATH: not a regular file; give a file name to
  * write") or the folder is not writable, NARR_E_NOMEM; msg names the file
- * and says what to do. Nothing is created on failure. */
+ * and says what to do. Nothing is created on failure. Path "-" is
+ * standard output: the file is made in $TMPDIR (else /tmp), and dest is
+ * a name in that folder (where scratch files go too). */
 narr_status narr_pending_open(narr_pending *f, const char *path, char *msg, size_t msg_size);
 
 /* Publishes the n files as one set: each temporary file is flushed to the
- * disk (fsync) and closed, then each is renamed to its final name. When
+ * disk (fsync) and closed, then each is renamed to its final name; one
+ * for standard output is copied there last (a pipe cannot take back what
+ * it was given: a failure there is reported, the other files stay). When
  * any step fails, NARR_E_IO with msg set and none of the files is left
  * published: a final name that did not exist before is removed again, and
  * a file that existed before is put back from a hard link kept while

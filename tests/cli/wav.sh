@@ -95,4 +95,26 @@ expect_eq "file output, no stray message" "$rc:$err" "0:"
 HOME="$TMP/home" run "$NARRATEUR" --print phonemes <<<"Bonjour."
 expect_eq "phonemes, no stray message" "$rc:$err" "0:"
 expect_eq "nothing created in HOME" "$(ls -A "$TMP/home")" ""
+
+# "-o -": the audio on standard output (WAV unless --output-format says),
+# made whole in $TMPDIR first; nothing is left there, also when the reader
+# goes away; never onto a terminal.
+mkdir -p "$N/tmp"
+TMPDIR="$N/tmp" "$NARRATEUR" -o - <<<"La séance est levée." >"$N/piped.wav"
+expect_eq "-o -: exit status" "$?" 0
+"$NARRATEUR" -o "$N/named.wav" <<<"La séance est levée."
+expect_eq "-o -: the same WAV as a named file" "$(cmp "$N/piped.wav" "$N/named.wav" && echo same)" same
+TMPDIR="$N/tmp" "$NARRATEUR" -o - --output-format flac <<<"La séance est levée." >"$N/piped.flac"
+expect_eq "-o - --output-format flac" "$(wav_field "$N/piped.flac" format)" "flac"
+TMPDIR="$N/tmp" "$NARRATEUR" -o - --output-format mp3 "$EXAMPLE_ARTICLE" 2>"$N/pipe.err" | head -c 1000 >/dev/null
+expect_eq "-o -, reader gone: exit status" "${PIPESTATUS[0]}" 1
+expect_eq "-o -, reader gone: message" "$(cat "$N/pipe.err")" "narrateur: standard output: cannot write: Broken pipe"
+expect_eq "-o -: nothing left in TMPDIR" "$(ls -A "$N/tmp")" ""
+expect_no_file "$N/-"
+TMPDIR="$N/missing" run "$NARRATEUR" -o - <<<"Bonjour."
+expect_eq "-o -, no TMPDIR: exit status" "$rc" 1
+expect_contains "-o -, no TMPDIR: message" "$err" "standard output: cannot make its temporary file in $N/missing/narrateur-standard-output:"
+script -qec "\"$NARRATEUR\" -o - </dev/null 2>\"$N/tty.err\"; echo \$? >\"$N/tty.rc\"" /dev/null >/dev/null
+expect_eq "-o - on a terminal: exit status" "$(cat "$N/tty.rc")" 2
+expect_contains "-o - on a terminal: message" "$(cat "$N/tty.err")" "narrateur: -o - writes the audio to standard output, which is a terminal here"
 finish
