@@ -234,6 +234,27 @@ static bool inch_mark(const narr_norm *n, size_t j)
     return quotes % 2 == 1;
 }
 
+/* Words near a number and its inch mark when it measures a screen. */
+static const char *const screen_words[] = {
+    "écran", "écrans", "téléviseur", "téléviseurs", "télé", "tv", "moniteur", "moniteurs",
+    "smartphone", "smartphones", "portable", "portables", "tablette", "tablettes", "ipad",
+    "iphone", "macbook", "ordinateur", "ordinateurs", "jante", "jantes", "diagonale",
+};
+
+/* Is the number at token i the size of a screen ("un écran de 55"", "le
+ * portable affiche 6,7″")? Elsewhere the mark is a time's seconds ("en
+ * moins de 10""). */
+static bool on_a_screen(const narr_norm *n, size_t i)
+{
+    for (size_t back = 1; back <= 8 && back <= i; back++)
+        if (narr_word_in(n, i - back, screen_words, sizeof screen_words / sizeof *screen_words))
+            return true;
+    return false;
+}
+
+/* The second mark read as seconds (feminine: "une seconde"). */
+static const narr_row seconds = {.field = {"\u2033", "seconde", "secondes", "f"}, .nfields = 4};
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
@@ -260,8 +281,11 @@ static size_t apply(narr_norm *n, size_t i)
     unit_match u;
     if (!match_unit(n, units, j, &u) || list_marker(n, i, &u))
         return 0;
+    bool inch = strcmp(u.row->field[0], "\"") == 0 || strcmp(u.row->field[0], "\u2033") == 0;
     if (strcmp(u.row->field[0], "\"") == 0 && !inch_mark(n, j))
         return 0;
+    if (inch && !on_a_screen(n, i))
+        u.row = &seconds;
     if (!ends_here(n, j + u.ntok) && !(num.frac == NULL && metre_rest(n, &u, j + u.ntok)))
         return 0;
     /* French puts the plural from two on: "1,5 kilomètre", "2 kilomètres". */
