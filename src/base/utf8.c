@@ -195,6 +195,13 @@ bool narr_uc_is_assigned(int32_t cp)
            type != U_SURROGATE;
 }
 
+bool narr_uc_is_emoji_part(int32_t cp)
+{
+    return (cp >= 0x1F1E6 && cp <= 0x1F1FF) || (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
+           cp == 0xFE0F || cp == 0x200D || cp == 0x20E3 ||
+           (cp >= 0x80 && u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC));
+}
+
 bool narr_uc_is_latin_greek_or_common(int32_t cp)
 {
     UErrorCode e = U_ZERO_ERROR;

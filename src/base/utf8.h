@@ -40,6 +40,10 @@ int32_t narr_uc_to_lower(int32_t cp);
 /* A character with a public meaning: assigned, not private use, not a
  * control character, not a surrogate half. */
 bool narr_uc_is_assigned(int32_t cp);
+/* A piece of an emoji: a pictograph (Unicode's Extended_Pictographic:
+ * 🚨 👏 ❤), a flag's regional indicator, a skin tone, the emoji variation
+ * selector, the joiner of a sequence or a keycap. */
+bool narr_uc_is_emoji_part(int32_t cp);
 /* Written in the Latin or Greek script, or in none (digits, punctuation,
  * symbols: Unicode's Common and Inherited scripts). */
 bool narr_uc_is_latin_greek_or_common(int32_t cp);

@@ -202,9 +202,25 @@ static void say_agreed(narr_norm *n, size_t i, const char *words)
     say_apart(n, i, buf);
 }
 
+static bool only_emoji(const narr_token *t)
+{
+    size_t k = 0;
+    while (k < t->len)
+        if (!narr_uc_is_emoji_part(narr_utf8_next(t->s, t->len, &k)))
+            return false;
+    return t->len > 0;
+}
+
 static size_t apply(narr_norm *n, size_t i)
 {
     const narr_token *t = narr_at(n, i);
+    /* "🚨 ALERTE", "Bravo 👏👏", "🇫🇷": emoji are seen, not read (eSpeak NG
+     * would name each one: "gyrophare"); their variation selector is a
+     * mark, which makes a word token of its own. */
+    if (t->kind != NARR_TOK_NUMBER && only_emoji(t)) {
+        space_after(n, i + 1);
+        return 1;
+    }
     if (t->kind == NARR_TOK_WORD) {
         /* "J-10", "H-2": a countdown, the dash said "moins". */
         if ((narr_is(n, i, "J") || narr_is(n, i, "H") || narr_is(n, i, "D")) &&
