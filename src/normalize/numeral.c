@@ -29,23 +29,26 @@ static bool sign_at(const narr_norm *n, size_t i, bool *negative)
     return true;
 }
 
-/* A thousands group: exactly three digits after one space or a dot. */
-static bool group_at(const narr_norm *n, size_t i, size_t *used)
+/* A thousands group: exactly three digits after one space, a dot, or a
+ * comma (English: "1,000,000"; the caller wants two such groups, since
+ * "1,000" is a French decimal). Returns the separator (' ', '.', ','),
+ * or 0 when there is no group at token i. */
+static int32_t group_at(const narr_norm *n, size_t i, size_t *used)
 {
     const narr_token *t = narr_at(n, i);
     if (!t)
-        return false;
+        return 0;
     if (t->kind == NARR_TOK_NUMBER && t->space_before && t->len == 3) {
         *used = 1;
-        return true;
+        return ' ';
     }
-    if (t->kind == NARR_TOK_PUNCT && t->cp == '.' && !t->space_before &&
+    if (t->kind == NARR_TOK_PUNCT && (t->cp == '.' || t->cp == ',') && !t->space_before &&
         narr_is_kind(n, i + 1, NARR_TOK_NUMBER) && narr_glued(n, i + 1) &&
         narr_at(n, i + 1)->len == 3) {
         *used = 2;
-        return true;
+        return t->cp;
     }
-    return false;
+    return 0;
 }
 
 bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
@@ -70,15 +73,17 @@ bool narr_read_numeral(const narr_norm *n, size_t i, narr_numeral *num)
     j++;
     /* Groups only after a leading group of one to three digits, without
      * a leading zero ("06 12 34" is no number). */
-    size_t used;
-    bool dot_groups = false;
+    size_t used, next_used;
+    int32_t sep, first_sep = 0;
     if (t->len <= 3 && t->s[0] != '0') {
-        while (group_at(n, j, &used)) {
-            bool dot = used == 2;
-            if (j > i + 1 && dot != dot_groups)
+        while ((sep = group_at(n, j, &used))) {
+            /* One separator throughout ("1.5" is no group, and "2 000 000"
+             * needs 3-digit groups); commas only two or more at a time. */
+            if (first_sep && sep != first_sep)
                 break;
-            /* "1.5" is no group, and "2 000 000" needs 3-digit groups. */
-            dot_groups = dot;
+            if (!first_sep && sep == ',' && group_at(n, j + used, &next_used) != ',')
+                break;
+            first_sep = sep;
             const narr_token *g = narr_at(n, j + used - 1);
             int64_t part;
             if (!narr_parse_digits(g->s, g->len, &part))
