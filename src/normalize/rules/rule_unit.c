@@ -288,6 +288,10 @@ static size_t apply(narr_norm *n, size_t i)
         u.row = &seconds;
     if (!ends_here(n, j + u.ntok) && !(num.frac == NULL && metre_rest(n, &u, j + u.ntok)))
         return 0;
+    /* "2 min 03 s": the second part of a compound measure keeps no zero. */
+    if (num.lead_zeros && i >= 2 && narr_is_kind(n, i - 1, NARR_TOK_WORD) &&
+        narr_is_kind(n, i - 2, NARR_TOK_NUMBER) && narr_at(n, i)->space_before)
+        num.lead_zeros = 0;
     /* French puts the plural from two on: "1,5 kilomètre", "2 kilomètres". */
     bool plural = num.integer >= 2;
     const char *cm = NULL;
