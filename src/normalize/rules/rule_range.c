@@ -8,7 +8,6 @@
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static bool is_dash(int32_t cp)
@@ -72,9 +71,7 @@ static size_t tie_break_at(const narr_norm *n, size_t k, int64_t *a, int64_t *b)
         !(narr_is_char(n, k + 2, '/') || narr_is_char(n, k + 2, '-')) || !narr_glued(n, k + 2) ||
         !narr_glued(n, k + 3) || !narr_is_char(n, k + 4, ')') || !narr_glued(n, k + 4))
         return 0;
-    *a = strtoll(x->s, NULL, 10);
-    *b = strtoll(y->s, NULL, 10);
-    return 5;
+    return narr_parse_digits(x->s, x->len, a) && narr_parse_digits(y->s, y->len, b) ? 5 : 0;
 }
 
 /* A set ends just before the comma at token k - 1: "6-4, " or, with its
@@ -120,6 +117,15 @@ static size_t tennis(narr_norm *n, size_t i)
     return after - i;
 }
 
+/* Says the number a (tokens i..k-1) and leaves the dash at k unsaid: the
+ * number after it is read apart, not glued ("cinquante-neuf cents"). */
+static size_t say_before_dash(narr_norm *n, const narr_numeral *a, size_t i, size_t k)
+{
+    narr_say_numeral(n, a, NARR_MASCULINE);
+    n->force_space = true;
+    return k + 1 - i;
+}
+
 /* "A350-900", "B737-800": a model glued to its maker's letter, then its
  * variant, said apart (the dash would glue "cinquante-neuf cents"). */
 static size_t model_variant(narr_norm *n, size_t i)
@@ -134,9 +140,7 @@ static size_t model_variant(narr_norm *n, size_t i)
         b.integer % 100 != 0 || chained(n, k + 1 + b.ntok))
         return 0;
     n->span_space = true; /* the number touched the letter */
-    narr_say_numeral(n, &a, NARR_MASCULINE);
-    n->force_space = true;
-    return k + 1 - i;
+    return say_before_dash(n, &a, i, k);
 }
 
 static size_t apply(narr_norm *n, size_t i)
@@ -188,13 +192,10 @@ static size_t apply(narr_norm *n, size_t i)
      * at a round-ish number: "150-200", "125-150"). The two numbers are
      * said one after the other, apart: glued by the dash they would run
      * together ("cinquante-neuf cents"). */
-    if ((!pages && !a.frac && !b.frac && b.integer < 10 && a.integer >= 20 &&
-         b.integer < a.integer) ||
-        (!a.frac && !b.frac && a.integer >= 100 && a.integer % 5 != 0 && b.integer % 100 == 0)) {
-        narr_say_numeral(n, &a, NARR_MASCULINE);
-        n->force_space = true;
-        return k + 1 - i;
-    }
+    if (!pages && !a.frac && !b.frac &&
+        ((b.integer < 10 && a.integer >= 20 && b.integer < a.integer) ||
+         (a.integer >= 100 && a.integer % 5 != 0 && b.integer % 100 == 0)))
+        return say_before_dash(n, &a, i, k);
     if (pages)
         narr_say(n, "pages");
     /* The first number agrees with the noun after the second:
