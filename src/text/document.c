@@ -331,12 +331,14 @@ narr_status narr_document_next(narr_document *doc, narr_block *block)
             continue;
         }
         doc->continuing = block->continues;
-        /* "II. Développement", "1. Introduction": the heading's number. */
-        if (block->kind == NARR_BLOCK_HEADING || block->kind == NARR_BLOCK_TITLE) {
-            size_t skip = narr_heading_number(block->text, block->len);
-            block->text += skip;
-            block->len -= skip;
-        }
+        /* "II. Développement", "1. Introduction": the heading's number;
+         * "<li>1. Une baisse…</li>": an item's mark typed into its text. */
+        size_t skip = block->kind == NARR_BLOCK_HEADING || block->kind == NARR_BLOCK_TITLE
+                          ? narr_heading_number(block->text, block->len)
+                      : block->kind == NARR_BLOCK_ITEM ? narr_list_mark(block->text, block->len)
+                                                       : 0;
+        block->text += skip;
+        block->len -= skip;
         return NARR_OK;
     }
 }

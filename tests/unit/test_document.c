@@ -70,6 +70,12 @@ int main(void)
     read_blocks(NARR_INPUT_MARKDOWN, "mem.md", "# 1. Introduction\n\n## IV. La suite\n\nTexte.\n",
                 strlen("# 1. Introduction\n\n## IV. La suite\n\nTexte.\n"), &out, NULL, 0);
     CHECK_STR_EQ(narr_buf_str(&out), "title: Introduction\nheading: La suite\nparagraph: Texte.\n");
+    /* A mark typed into an HTML item is not read either. */
+    const char *li = "<html><body><article><h1>Titre</h1><ol><li>1. Une baisse.</li>"
+                     "<li>2) Un gel.</li><li>- 1 500 postes.</li></ol></article></body></html>";
+    read_blocks(NARR_INPUT_HTML, "mem.html", li, strlen(li), &out, NULL, 0);
+    CHECK_STR_EQ(narr_buf_str(&out), "title: Titre\nitem: Une baisse.\nitem: Un gel.\n"
+                                     "item: - 1 500 postes.\n");
 
     /* The format: by extension, then by content. */
     CHECK(narr_input_format_guess("a/page.HTML", "", 0) == NARR_INPUT_HTML);
