@@ -69,6 +69,28 @@ wait_until ended
 expect_eq "paragraph keys status" "$(cat "$TMP/rc")" 0
 expect_eq "Home replays: more than the article heard" "$(($(wav_field "$CAPTURE" frames) > full))" 1
 
+# ← at the start of a sentence goes to the one before it; well into a
+# sentence (past its first second) it plays that one again.
+start_player "$NARRATEUR" -r 300 "$TMP/article.txt"
+wait_until screen_has "sentence 2 of 2"
+keys Right Right
+wait_until screen_has "sentence 4 of 4"
+keys Left
+wait_until screen_has "sentence 3 of 4"
+keys q
+wait_until ended
+expect_eq "early ← status" "$(cat "$TMP/rc")" 0
+printf 'Le conseil municipal a longuement débattu ce soir du budget de la ville, des travaux de la rue principale, de la rénovation des écoles et du prix de la cantine scolaire.\n' >"$TMP/long.txt"
+"$NARRATEUR" -r 300 -o "$TMP/long.wav" "$TMP/long.txt"
+long=$(wav_field "$TMP/long.wav" frames)
+start_player "$NARRATEUR" -r 300 "$TMP/long.txt"
+wait_until captured_over 88200 # two seconds in
+keys Left
+wait_until ended
+expect_eq "late ← status" "$(cat "$TMP/rc")" 0
+expect_eq "late ← plays the sentence again: more than it heard" \
+    "$(($(wav_field "$CAPTURE" frames) > long + 22050))" 1
+
 start_player "$NARRATEUR" -r 300 "$TMP/article.txt"
 wait_until captured_over 10000
 keys q
