@@ -315,7 +315,14 @@ static size_t apply(narr_norm *n, size_t i)
     }
     if (half)
         narr_say(n, gender(&u) == NARR_FEMININE ? "et demie" : "et demi");
-    return num.ntok + u.ntok + rest + half;
+    /* "Le livre fait 320 p.": the unit's dot was the sentence's too. */
+    size_t end = j + u.ntok + rest + half;
+    const char *key = u.row->field[0];
+    if (end == n->ntok && key[0] && key[strlen(key) - 1] == '.') {
+        narr_say_glue(n);
+        narr_say(n, ".");
+    }
+    return end - i;
 }
 
 const narr_rule narr_rule_unit = {"unit", apply};
