@@ -3,7 +3,7 @@
  * "3,05" → trois virgule zéro cinq, "21 mesures" → vingt et une mesures,
  * "1 250 000 000 euros" → un milliard deux cent cinquante millions d'euros,
  * "3x plus" → trois fois plus, "4x100 m" → quatre fois cent mètres,
- * "x10" → fois dix, "4x4" → quatre-quatre. */
+ * "x10" → fois dix, "4x4" → quatre-quatre, "10K abonnés" → dix mille. */
 #include "normalize/numeral.h"
 #include "normalize/rules.h"
 
@@ -62,6 +62,15 @@ static size_t apply(narr_norm *n, size_t i)
         narr_say_numeral(n, &num, NARR_MASCULINE);
         narr_say(n, "fois");
         n->force_space = narr_is_kind(n, next + 1, NARR_TOK_NUMBER);
+        return num.ntok + 1;
+    }
+    /* "10K abonnés", "1,5k vues": thousands (money, "50 k€", is
+     * rule_money's); below ten it is a name ("4K", "un 5K"). */
+    if ((narr_is(n, next, "k") || narr_is(n, next, "K")) && narr_glued(n, next) &&
+        narr_clean_end(n, next + 1, "'’@/_-", ".-") && !num.negative && !num.groups &&
+        (num.frac || num.integer >= 10)) {
+        narr_say_numeral(n, &num, NARR_MASCULINE);
+        narr_say(n, "mille");
         return num.ntok + 1;
     }
     narr_say_numeral(n, &num, agrees ? narr_gender_of(n, next) : NARR_MASCULINE);
