@@ -182,8 +182,8 @@ bool narr_word_is(const narr_norm *n, size_t i, const char *lower)
     size_t a = 0, b = 0, len = strlen(lower);
     while (a < t->len && b < len) {
         unsigned char x = (unsigned char)t->s[a], y = (unsigned char)lower[b];
-        if (x < 0x80 && y < 0x80) { /* ASCII, most words: no ICU call */
-            if ((x >= 'A' && x <= 'Z' ? x + 'a' - 'A' : x) != y)
+        if (x < 0x80 && y < 0x80) { /* ASCII, most words: no UTF-8 decoding */
+            if (narr_uc_to_lower(x) != y)
                 return false;
             a++, b++;
             continue;

@@ -25,7 +25,9 @@ static size_t digits(const char *s, size_t n)
     return i <= 2 ? i : 0;
 }
 
-/* The value of a canonical roman numeral of I, V and X (1 to 39), or 0. */
+/* The value of a canonical roman numeral of I, V and X (1 to 39), or 0.
+ * (normalize/numeral.h has the full parser, but the text stage comes
+ * before the normalizer and may not include it; headings need only these.) */
 static int roman(const char *s, size_t len)
 {
     static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};

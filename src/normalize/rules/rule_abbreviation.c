@@ -86,8 +86,7 @@ static bool only_letters(const char *s, size_t len)
  * punctuation (the sentence splitter holds the same). */
 static bool label_letter(const narr_norm *n, size_t k)
 {
-    const narr_token *t = narr_at(n, k);
-    if (!t || t->kind != NARR_TOK_WORD || t->len != 1 || t->s[0] < 'A' || t->s[0] > 'Z')
+    if (!narr_is_capitals(n, k, 1))
         return false;
     return k + 1 == n->ntok || narr_is_char(n, k + 1, ')') || narr_is_char(n, k + 1, ']') ||
            narr_is_char(n, k + 1, ',') || narr_is_char(n, k + 1, ';') ||
